@@ -1,0 +1,112 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export class RedisServerMissingError extends Error {
+  constructor() {
+    super(
+      'redis-server was not found on PATH: install it (Debian/Ubuntu: `sudo apt-get install redis-server`, macOS: `brew install redis`) or set REDIS_URL to an existing Redis.',
+    );
+    this.name = 'RedisServerMissingError';
+  }
+}
+
+export interface EmbeddedRedisOptions {
+  /** Directory for the append-only file; omit for a throwaway server that keeps nothing. */
+  dataDir?: string;
+  /** `always` or `everysec`; only with dataDir. */
+  appendfsync?: 'always' | 'everysec';
+  /** Fixed port; a free one is picked when absent. */
+  port?: number;
+}
+
+export interface EmbeddedRedis {
+  url: string;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export function isRedisServerInstalled(): boolean {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  return probe.error === undefined && probe.status === 0;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not pick a free port'));
+      });
+    });
+  });
+}
+
+function serverArguments(port: number, options: EmbeddedRedisOptions): string[] {
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'yes'];
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    args.push('--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'everysec');
+  } else {
+    args.push('--appendonly', 'no');
+  }
+  return args;
+}
+
+function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`redis-server did not start within 10 s on port ${port}: ${output.slice(-500)}`)), 10_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        cleanup();
+        resolve();
+      }
+    };
+    const onExit = (code: number | null): void => fail(new Error(`redis-server exited with code ${code}: ${output.slice(-500)}`));
+    function cleanup(): void {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+    }
+    function fail(error: Error): void {
+      cleanup();
+      reject(error);
+    }
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+/** Starts a private redis-server child bound to loopback; it is stopped by `stop()` or when this process exits. */
+export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
+  if (!isRedisServerInstalled()) throw new RedisServerMissingError();
+  const port = options.port ?? (await findFreePort());
+  const child = spawn('redis-server', serverArguments(port, options), { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitUntilReady(child, port);
+  child.stdout?.resume();
+  child.stderr?.resume();
+  const killOnExit = (): void => {
+    child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    pid: child.pid ?? -1,
+    async stop() {
+      process.off('exit', killOnExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
