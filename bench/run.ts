@@ -1,0 +1,22 @@
+import { printSection, type BenchSection } from './report.js';
+
+type SectionRunner = () => Promise<BenchSection>;
+
+/** Every benchmark section, by name; `npm run bench -- <name>...` runs a subset. */
+const sections: Record<string, () => Promise<SectionRunner>> = {};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : Object.keys(sections);
+  for (const name of names) {
+    const load = sections[name];
+    if (!load) throw new Error(`unknown bench section "${name}"; known: ${Object.keys(sections).join(', ')}`);
+    const run = await load();
+    printSection(await run());
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
