@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const optionalHttpUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(httpUrl.optional());
+
+const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, e.g. +15551230000');
+
+/** Bot Framework's public channel hosts: the only places replies go unless ALLOWED_SERVICE_URLS says otherwise. */
+export const DEFAULT_ALLOWED_SERVICE_URLS = [
+  'https://smba.trafficmanager.net/',
+  'https://smba.infra.gcc.teams.microsoft.com/',
+  'https://directline.botframework.com/',
+  'https://europe.directline.botframework.com/',
+  'https://asia.directline.botframework.com/',
+  'https://webchat.botframework.com/',
+  'https://slack.botframework.com/',
+  'https://facebook.botframework.com/',
+  'https://telegram.botframework.com/',
+  'https://email.botframework.com/',
+  'https://sms.botframework.com/',
+  'https://kik.botframework.com/',
+];
+
+/** Every environment variable the service reads. `.env.example` lists the same names. */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int('must be an integer').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(3978),
+  PUBLIC_URL: optionalHttpUrl,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+
+  TWILIO_ACCOUNT_SID: optionalText.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional()),
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_FROM_NUMBER: optionalText.pipe(e164.optional()),
+  TWILIO_API_URL: optionalHttpUrl,
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppType: optionalText.pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  ALLOWED_SERVICE_URLS: optionalText.transform((value) =>
+    value === undefined
+      ? DEFAULT_ALLOWED_SERVICE_URLS
+      : value
+          .split(',')
+          .map((prefix) => prefix.trim())
+          .filter(Boolean),
+  ),
+
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+
+  REDIS_URL: optionalText.pipe(z.string().regex(/^(rediss?:\/\/|\/)/, 'must be a redis:// or rediss:// URL').optional()),
+  REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.-]*:?$/, 'may hold letters, digits, _ . - and end with :').default('survey:'),
+  REDIS_APPENDFSYNC: z.enum(['always', 'everysec']).default('everysec'),
+  REDIS_DATA_DIR: z.string().trim().default('data/redis'),
+
+  BUSINESS_NAME: z.string().trim().min(1).max(60).default('Example Telecom'),
+  CALLBACK_NUMBER: optionalText.pipe(e164.optional()),
+  DEFAULT_LANGUAGE: z.string().trim().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en').default('en'),
+});
+
+export type RawEnvironment = z.infer<typeof environmentSchema>;

@@ -1,0 +1,35 @@
+/**
+ * The only place that spells a Redis key. Every key starts with the configured prefix, so tests
+ * share one server with a prefix each. Keys of one conversation share a hash tag `{id}`.
+ */
+export interface Keys {
+  readonly prefix: string;
+  response(id: string): string;
+  transcript(id: string): string;
+  responseSteps(id: string): string;
+  responsesByCreation(): string;
+  responsesByCreationForChannel(channel: string): string;
+  responsesByScoreTime(): string;
+  dailyCounters(day: string): string;
+  events(): string;
+  botState(storageKey: string): string;
+  conversationLock(conversationKey: string): string;
+  scriptNamespace(): string;
+}
+
+export function createKeys(prefix: string): Keys {
+  return {
+    prefix,
+    response: (id) => `${prefix}resp:{${id}}`,
+    transcript: (id) => `${prefix}resp:{${id}}:transcript`,
+    responseSteps: (id) => `${prefix}resp:{${id}}:steps`,
+    responsesByCreation: () => `${prefix}idx:created`,
+    responsesByCreationForChannel: (channel) => `${prefix}idx:created:${channel}`,
+    responsesByScoreTime: () => `${prefix}idx:scored`,
+    dailyCounters: (day) => `${prefix}counters:${day}`,
+    events: () => `${prefix}events`,
+    botState: (storageKey) => `${prefix}bot:${storageKey}`,
+    conversationLock: (conversationKey) => `${prefix}lock:{${conversationKey}}`,
+    scriptNamespace: () => prefix,
+  };
+}

@@ -1,0 +1,60 @@
+import type { NpsCategory } from '../survey/category.js';
+import { isTagId, type Sentiment, type TagId } from '../tagging/taxonomy.js';
+import type { Channel, ResponseRecord, ResponseStatus, TranscriptTurn } from './response-record.js';
+
+export function pairsToObject(flat: string[]): Record<string, string> {
+  const object: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (let index = 0; index + 1 < flat.length; index += 2) object[flat[index] as string] = flat[index + 1] as string;
+  return object;
+}
+
+function optional(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function parseTags(json: string | undefined): TagId[] {
+  if (!json) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((tag): tag is TagId => typeof tag === 'string' && isTagId(tag)) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function parseTurn(json: string): TranscriptTurn | null {
+  try {
+    return JSON.parse(json) as TranscriptTurn;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the record from its Redis hash; `transcript` is passed separately (it lives in a list). */
+export function decodeResponse(hash: Record<string, string>, transcript: TranscriptTurn[] = []): ResponseRecord | null {
+  if (!hash.id || !hash.channel) return null;
+  const score = hash.score === undefined || hash.score === '' ? null : Number(hash.score);
+  const record: ResponseRecord = {
+    id: hash.id,
+    channel: hash.channel as Channel,
+    conversationId: hash.conversationId ?? '',
+    language: hash.language ?? 'en',
+    score,
+    category: (optional(hash.category) as NpsCategory | undefined) ?? null,
+    reason: hash.reason ?? null,
+    tags: parseTags(hash.tags),
+    sentiment: (optional(hash.sentiment) as Sentiment | undefined) ?? 'neutral',
+    status: (hash.status as ResponseStatus | undefined) ?? 'in_progress',
+    transcript,
+    createdAt: hash.createdAt ?? '',
+    updatedAt: hash.updatedAt ?? hash.createdAt ?? '',
+    scoredAt: optional(hash.scoredAt) ?? null,
+    completedAt: optional(hash.completedAt) ?? null,
+    test: hash.test === '1',
+  };
+  for (const field of ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'contactId', 'phone', 'recordingUrl', 'taggerVersion'] as const) {
+    const value = optional(hash[field]);
+    if (value !== undefined) record[field] = value;
+  }
+  return record;
+}

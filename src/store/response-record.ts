@@ -1,0 +1,51 @@
+import type { NpsCategory } from '../survey/category.js';
+import type { Sentiment, TagId } from '../tagging/taxonomy.js';
+
+export type Channel = 'voice' | 'chat';
+export const CHANNELS: readonly Channel[] = ['voice', 'chat'];
+
+export type ResponseStatus = 'in_progress' | 'completed' | 'partial' | 'abandoned' | 'opted_out';
+export const TERMINAL_STATUSES: readonly ResponseStatus[] = ['completed', 'partial', 'abandoned', 'opted_out'];
+
+export interface TranscriptTurn {
+  at: string;
+  speaker: 'bot' | 'customer';
+  text: string;
+  /** How the customer answered: keypad, speech or typed text. */
+  via?: 'keys' | 'speech' | 'text';
+  confidence?: number;
+}
+
+/** Who the survey is about, known before it starts (from the dialer, the chat channel or the simulator). */
+export interface SurveySubject {
+  customerName?: string;
+  customerId?: string;
+  agentName?: string;
+  agentId?: string;
+  campaignId?: string;
+  contactId?: string;
+  /** The customer's number on calls; kept for the do-not-call list and call-backs, masked in logs. */
+  phone?: string;
+}
+
+export interface ResponseRecord extends SurveySubject {
+  id: string;
+  channel: Channel;
+  conversationId: string;
+  language: string;
+  score: number | null;
+  category: NpsCategory | null;
+  reason: string | null;
+  tags: TagId[];
+  sentiment: Sentiment;
+  status: ResponseStatus;
+  transcript: TranscriptTurn[];
+  createdAt: string;
+  updatedAt: string;
+  scoredAt: string | null;
+  completedAt: string | null;
+  /** Simulator responses: listed, but left out of every report. */
+  test: boolean;
+  recordingUrl?: string;
+  taggerVersion?: string;
+}

@@ -1,0 +1,139 @@
+import type { ClientContext, Redis, Result } from 'ioredis';
+import type { Keys } from '../redis/keys.js';
+import { npsCategory } from '../survey/category.js';
+import type { SurveyPosition } from '../survey/engine.js';
+import type { Sentiment, TagId } from '../tagging/taxonomy.js';
+import { decodeResponse, pairsToObject, parseTurn } from './record-codec.js';
+import type { Channel, ResponseRecord, SurveySubject, TranscriptTurn } from './response-record.js';
+import { APPLY_TURN_LUA } from './scripts/apply-turn.lua.js';
+
+export type StoredEvent =
+  | { type: 'score'; score: number }
+  | { type: 'reason'; reason: string; tags: TagId[]; sentiment: Sentiment; language: string; taggerVersion: string }
+  | { type: 'optedOut' }
+  /** The conversation ended without a reason: partial with a score, abandoned without. */
+  | { type: 'ended' };
+
+export interface NewResponse extends SurveySubject {
+  channel: Channel;
+  conversationId: string;
+  language: string;
+  test?: boolean;
+}
+
+export interface TurnChange {
+  id: string;
+  /** Creates the response when it does not exist yet. */
+  create?: NewResponse;
+  /** Idempotency key: a change with a key already applied to this response is refused as a duplicate. */
+  stepKey?: string;
+  event?: StoredEvent;
+  /** Where the conversation waits next; `null` when it ended. */
+  position?: SurveyPosition | null;
+  set?: Record<string, string>;
+  turns?: TranscriptTurn[];
+  at?: Date;
+}
+
+export type TurnOutcome = 'ok' | 'duplicate' | 'closed' | 'missing';
+
+export interface TurnResult {
+  outcome: TurnOutcome;
+  /** The response after the change (without its transcript). */
+  response: ResponseRecord | null;
+}
+
+declare module 'ioredis' {
+  interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
+    applySurveyTurn(...args: [...keys: string[], change: string]): Result<[string, string[]], Context>;
+  }
+}
+
+function createFields(create: NewResponse, id: string): Record<string, string> {
+  const fields: Record<string, string> = { id, channel: create.channel, conversationId: create.conversationId, language: create.language };
+  if (create.test) fields.test = '1';
+  for (const [name, value] of Object.entries(create)) {
+    if (typeof value === 'string' && value !== '' && !(name in fields)) fields[name] = value;
+  }
+  return fields;
+}
+
+function scriptEvent(event: StoredEvent | undefined): Record<string, unknown> | undefined {
+  if (!event) return undefined;
+  if (event.type === 'score') return { type: 'score', score: event.score, category: npsCategory(event.score) };
+  if (event.type === 'reason') return { ...event, tagsJson: JSON.stringify(event.tags) };
+  return event;
+}
+
+/** Responses, their transcripts and the counters behind the reports, in Redis. */
+export class ResponseStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+  ) {
+    if (typeof redis.applySurveyTurn !== 'function') {
+      redis.defineCommand('applySurveyTurn', { numberOfKeys: 8, lua: APPLY_TURN_LUA });
+    }
+  }
+
+  async applyTurn(change: TurnChange): Promise<TurnResult> {
+    const at = change.at ?? new Date();
+    const nowIso = at.toISOString();
+    const payload = {
+      id: change.id,
+      nowIso,
+      nowMs: at.getTime(),
+      stepKey: change.stepKey,
+      create: change.create ? createFields(change.create, change.id) : undefined,
+      event: scriptEvent(change.event),
+      position: change.position ?? undefined,
+      ended: change.position === null,
+      set: change.set,
+      turns: (change.turns ?? []).map((turn) => JSON.stringify(turn)),
+    };
+    const channel = change.create?.channel ?? 'unknown';
+    const [outcome, flat] = await this.redis.applySurveyTurn(
+      this.keys.response(change.id),
+      this.keys.transcript(change.id),
+      this.keys.responseSteps(change.id),
+      this.keys.events(),
+      this.keys.responsesByCreation(),
+      this.keys.responsesByCreationForChannel(channel),
+      this.keys.responsesByScoreTime(),
+      this.keys.dailyCounters(nowIso.slice(0, 10)),
+      JSON.stringify(payload),
+    );
+    return { outcome: outcome as TurnOutcome, response: decodeResponse(pairsToObject(flat)) };
+  }
+
+  async get(id: string): Promise<ResponseRecord | null> {
+    const [hash, turns] = await Promise.all([this.redis.hgetall(this.keys.response(id)), this.redis.lrange(this.keys.transcript(id), 0, -1)]);
+    return decodeResponse(hash, turns.map(parseTurn).filter((turn): turn is TranscriptTurn => turn !== null));
+  }
+
+  /** Newest first. */
+  async listNewest(options: { channel?: Channel; limit: number; offset?: number }): Promise<ResponseRecord[]> {
+    const index = options.channel ? this.keys.responsesByCreationForChannel(options.channel) : this.keys.responsesByCreation();
+    const start = options.offset ?? 0;
+    const ids = await this.redis.zrevrange(index, start, start + options.limit - 1);
+    return this.getMany(ids);
+  }
+
+  async getMany(ids: string[]): Promise<ResponseRecord[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) {
+      pipeline.hgetall(this.keys.response(id));
+      pipeline.lrange(this.keys.transcript(id), 0, -1);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const records: ResponseRecord[] = [];
+    for (let index = 0; index < ids.length; index += 1) {
+      const hash = replies[index * 2]?.[1] as Record<string, string> | undefined;
+      const turns = (replies[index * 2 + 1]?.[1] as string[] | undefined) ?? [];
+      const record = hash ? decodeResponse(hash, turns.map(parseTurn).filter((turn): turn is TranscriptTurn => turn !== null)) : null;
+      if (record) records.push(record);
+    }
+    return records;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * One survey turn in one round trip, atomically: refuses a step already applied (Twilio retries),
+ * creates the response on its first turn, applies the answer, appends the transcript, appends an
+ * event and bumps the day's report counters, so a response is counted once and never half-saved.
+ *
+ * KEYS: 1 response hash, 2 transcript list, 3 applied-steps hash, 4 event stream,
+ *       5 creation index, 6 creation index of the channel, 7 score-time index, 8 today's counters
+ * ARGV: 1 change as JSON (see TurnChange in response-store.ts)
+ * Returns: { outcome, response hash as a flat list } with outcome ok | duplicate | closed | missing.
+ */
+export const APPLY_TURN_LUA = `
+local change = cjson.decode(ARGV[1])
+local id = change.id
+local nowIso = change.nowIso
+local nowMs = change.nowMs
+
+local exists = redis.call('EXISTS', KEYS[1]) == 1
+if not exists and type(change.create) ~= 'table' then
+  return {'missing', {}}
+end
+
+if type(change.stepKey) == 'string' and change.stepKey ~= '' then
+  if redis.call('HSETNX', KEYS[3], change.stepKey, nowIso) == 0 then
+    return {'duplicate', redis.call('HGETALL', KEYS[1])}
+  end
+end
+
+local function isTest()
+  return redis.call('HGET', KEYS[1], 'test') == '1'
+end
+
+local function dimension()
+  local fields = redis.call('HMGET', KEYS[1], 'channel', 'agentId', 'campaignId')
+  local agent = fields[2]
+  if not agent or agent == '' then agent = '-' end
+  local campaign = fields[3]
+  if not campaign or campaign == '' then campaign = '-' end
+  return (fields[1] or '-') .. '|' .. agent .. '|' .. campaign
+end
+
+local function count(metric)
+  if not isTest() then
+    redis.call('HINCRBY', KEYS[8], dimension() .. '|' .. metric, 1)
+  end
+end
+
+local function emit(eventType)
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', '1000000', '*', 'type', eventType, 'id', id, 'at', nowIso)
+end
+
+if not exists then
+  local fields = {'status', 'in_progress', 'createdAt', nowIso, 'updatedAt', nowIso}
+  for name, value in pairs(change.create) do
+    fields[#fields + 1] = name
+    fields[#fields + 1] = tostring(value)
+  end
+  redis.call('HSET', KEYS[1], unpack(fields))
+  redis.call('ZADD', KEYS[5], nowMs, id)
+  redis.call('ZADD', KEYS[6], nowMs, id)
+  count('started')
+  emit('started')
+end
+
+local status = redis.call('HGET', KEYS[1], 'status')
+local terminal = status == 'completed' or status == 'partial' or status == 'abandoned' or status == 'opted_out'
+-- A call's status callback can overtake the reason it carried: a reason still completes a partial response.
+local lateReason = status == 'partial' and type(change.event) == 'table' and change.event.type == 'reason'
+if terminal and not lateReason and (type(change.event) == 'table' or type(change.position) == 'table') then
+  return {'closed', redis.call('HGETALL', KEYS[1])}
+end
+
+local event = change.event
+if type(event) == 'table' then
+  local hasScore = (redis.call('HGET', KEYS[1], 'score') or '') ~= ''
+  if event.type == 'score' then
+    if not hasScore then
+      redis.call('HSET', KEYS[1], 'score', tostring(event.score), 'category', event.category, 'scoredAt', nowIso)
+      if not isTest() then redis.call('ZADD', KEYS[7], nowMs, id) end
+      count(event.category)
+      emit('score')
+    end
+  elseif event.type == 'reason' and hasScore then
+    local category = redis.call('HGET', KEYS[1], 'category')
+    redis.call('HSET', KEYS[1], 'reason', event.reason, 'tags', event.tagsJson, 'sentiment', event.sentiment,
+      'reasonLanguage', event.language, 'taggerVersion', event.taggerVersion, 'status', 'completed', 'completedAt', nowIso)
+    count('completed')
+    if lateReason and not isTest() then redis.call('HINCRBY', KEYS[8], dimension() .. '|partial', -1) end
+    for _, tag in ipairs(event.tags) do count('tag:' .. tag .. ':' .. category) end
+    emit('completed')
+  elseif event.type == 'optedOut' then
+    redis.call('HSET', KEYS[1], 'status', 'opted_out', 'completedAt', nowIso)
+    count('optedOut')
+    emit('opted_out')
+  elseif event.type == 'ended' then
+    local final = 'abandoned'
+    if hasScore then final = 'partial' end
+    redis.call('HSET', KEYS[1], 'status', final, 'completedAt', nowIso)
+    count(final)
+    emit(final)
+  end
+end
+
+if type(change.position) == 'table' then
+  redis.call('HSET', KEYS[1], 'step', change.position.step, 'attempt', tostring(change.position.attempt))
+elseif change.ended == true then
+  redis.call('HSET', KEYS[1], 'step', '', 'attempt', '0')
+end
+
+if type(change.set) == 'table' then
+  for name, value in pairs(change.set) do redis.call('HSET', KEYS[1], name, tostring(value)) end
+end
+
+if type(change.turns) == 'table' and #change.turns > 0 then
+  redis.call('RPUSH', KEYS[2], unpack(change.turns))
+end
+redis.call('HSET', KEYS[1], 'updatedAt', nowIso)
+return {'ok', redis.call('HGETALL', KEYS[1])}
+`;

@@ -1,0 +1,30 @@
+import type { MessageText } from './messages/message-catalog.js';
+
+export type MessageValues = Record<string, string | number | null | undefined>;
+
+const OPTIONAL_SEGMENT = /\[([^\][]*)\]/g;
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function known(values: MessageValues, name: string): boolean {
+  const value = values[name];
+  return value !== undefined && value !== null && String(value).trim() !== '';
+}
+
+/** Fills `{name}` placeholders in one pass (values are never re-read as template) after dropping `[ … ]` segments whose values are unknown. */
+export function fillTemplate(template: string, values: MessageValues): string {
+  const kept = template.replace(OPTIONAL_SEGMENT, (_segment, inner: string) => {
+    const names = [...inner.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+    return names.every((name) => known(values, name)) ? inner : '';
+  });
+  return kept.replace(PLACEHOLDER, (_placeholder, name: string) => (known(values, name) ? String(values[name]).trim() : ''));
+}
+
+export interface RenderedText {
+  text: string;
+  speech: string;
+}
+
+export function renderMessage(message: MessageText, values: MessageValues): RenderedText {
+  const text = fillTemplate(message.text, values);
+  return { text, speech: message.speech === undefined ? text : fillTemplate(message.speech, values) };
+}
