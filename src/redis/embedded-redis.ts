@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export class RedisServerMissingError extends Error {
@@ -51,7 +52,7 @@ function serverArguments(port: number, options: EmbeddedRedisOptions): string[] 
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'yes'];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
-    args.push('--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'everysec');
+    args.push('--dir', options.dataDir, '--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'everysec', '--pidfile', join(options.dataDir, 'redis.pid'));
   } else {
     args.push('--appendonly', 'no');
   }
@@ -84,9 +85,32 @@ function waitUntilReady(child: ChildProcess, port: number): Promise<void> {
   });
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server left behind by a run that was killed would share the append-only file: stop it first. */
+async function stopLeftoverServer(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'redis.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  const command = Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (command.includes('redis-server') && isAlive(pid)) {
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; waited < 5000 && isAlive(pid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  rmSync(pidFile, { force: true });
+}
+
 /** Starts a private redis-server child bound to loopback; it is stopped by `stop()` or when this process exits. */
 export async function startEmbeddedRedis(options: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
   if (!isRedisServerInstalled()) throw new RedisServerMissingError();
+  if (options.dataDir) await stopLeftoverServer(options.dataDir);
   const port = options.port ?? (await findFreePort());
   const child = spawn('redis-server', serverArguments(port, options), { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitUntilReady(child, port);

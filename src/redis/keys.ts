@@ -14,7 +14,8 @@ export interface Keys {
   events(): string;
   botState(storageKey: string): string;
   conversationLock(conversationKey: string): string;
-  scriptNamespace(): string;
+  doNotCall(): string;
+  optedOutCustomers(): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -30,6 +31,7 @@ export function createKeys(prefix: string): Keys {
     events: () => `${prefix}events`,
     botState: (storageKey) => `${prefix}bot:${storageKey}`,
     conversationLock: (conversationKey) => `${prefix}lock:{${conversationKey}}`,
-    scriptNamespace: () => prefix,
+    doNotCall: () => `${prefix}dnc`,
+    optedOutCustomers: () => `${prefix}optout:customers`,
   };
 }

@@ -1,4 +1,5 @@
 import type { NpsCategory } from '../survey/category.js';
+import type { SurveyPosition, SurveyStep } from '../survey/engine.js';
 import { isTagId, type Sentiment, type TagId } from '../tagging/taxonomy.js';
 import type { Channel, ResponseRecord, ResponseStatus, TranscriptTurn } from './response-record.js';
 
@@ -30,6 +31,13 @@ export function parseTurn(json: string): TranscriptTurn | null {
   }
 }
 
+const STEPS: readonly string[] = ['consent', 'score', 'reason'];
+
+function decodePosition(step: string | undefined, attempt: string | undefined): SurveyPosition | null {
+  if (!step || !STEPS.includes(step)) return null;
+  return { step: step as SurveyStep, attempt: Math.max(1, Number(attempt) || 1) };
+}
+
 /** Builds the record from its Redis hash; `transcript` is passed separately (it lives in a list). */
 export function decodeResponse(hash: Record<string, string>, transcript: TranscriptTurn[] = []): ResponseRecord | null {
   if (!hash.id || !hash.channel) return null;
@@ -51,6 +59,7 @@ export function decodeResponse(hash: Record<string, string>, transcript: Transcr
     scoredAt: optional(hash.scoredAt) ?? null,
     completedAt: optional(hash.completedAt) ?? null,
     test: hash.test === '1',
+    position: decodePosition(hash.step, hash.attempt),
   };
   for (const field of ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'contactId', 'phone', 'recordingUrl', 'taggerVersion'] as const) {
     const value = optional(hash[field]);

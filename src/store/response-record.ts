@@ -1,4 +1,5 @@
 import type { NpsCategory } from '../survey/category.js';
+import type { SurveyPosition } from '../survey/engine.js';
 import type { Sentiment, TagId } from '../tagging/taxonomy.js';
 
 export type Channel = 'voice' | 'chat';
@@ -48,4 +49,6 @@ export interface ResponseRecord extends SurveySubject {
   test: boolean;
   recordingUrl?: string;
   taggerVersion?: string;
+  /** Where the conversation waits for an answer; null once it ended. */
+  position: SurveyPosition | null;
 }

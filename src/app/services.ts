@@ -1,0 +1,80 @@
+import { ConversationState } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import { createChatAdapter } from '../../dialogs/chat-adapter.js';
+import { ChatSurveyRecorder } from '../../dialogs/chat-survey-recorder.js';
+import { ChatTranscriptMiddleware } from '../../dialogs/chat-transcript-middleware.js';
+import { ConversationLockMiddleware } from '../../dialogs/conversation-lock.js';
+import { RedisStorage } from '../../dialogs/redis-storage.js';
+import { SurveyBot } from '../../dialogs/survey-bot.js';
+import { SurveyDialog } from '../../dialogs/survey-dialog.js';
+import { VoiceSurvey } from '../../voice/voice-survey.js';
+import type { Config } from '../config/load-config.js';
+import { requireAdmin } from '../http/bearer-auth.js';
+import type { Logger } from '../logging/logger.js';
+import { createKeys, type Keys } from '../redis/keys.js';
+import { ScoreCounts } from '../reports/score-counts.js';
+import { DoNotCallList } from '../store/do-not-call-list.js';
+import { ResponseStore } from '../store/response-store.js';
+import { getTagger } from '../tagging/tagger.js';
+
+/** Dialog state outlives the survey by this long, then Redis drops it. */
+const CONVERSATION_STATE_TTL_SECONDS = 2 * 24 * 3600;
+
+export interface Services {
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  keys: Keys;
+  store: ResponseStore;
+  doNotCall: DoNotCallList;
+  scoreCounts: ScoreCounts;
+  voiceSurvey: VoiceSurvey;
+  chatAdapter: CloudAdapter;
+  runChatTurn: (context: TurnContext) => Promise<void>;
+  /** Guards `/api/review/*`, `/api/campaigns/*` and `/api/dnc`: 401 without the admin bearer token. */
+  requireAdminApi: RequestHandler;
+  /** Guards supervisor pages (`/review`, `/simulator`). */
+  requireSupervisorPage: RequestHandler;
+}
+
+export function createServices(config: Config, logger: Logger, redis: Redis): Services {
+  const keys = createKeys(config.REDIS_KEY_PREFIX);
+  const store = new ResponseStore(redis, keys);
+  const doNotCall = new DoNotCallList(redis, keys);
+  const callbackNumber = config.CALLBACK_NUMBER ?? config.TWILIO_FROM_NUMBER;
+
+  const voiceSurvey = new VoiceSurvey({
+    store,
+    doNotCall,
+    tagger: getTagger,
+    publicUrl: config.PUBLIC_URL,
+    businessName: config.BUSINESS_NAME,
+    ...(callbackNumber ? { callbackNumber } : {}),
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+  });
+
+  const storage = new RedisStorage(redis, { redisKey: keys.botState, ttlSeconds: CONVERSATION_STATE_TTL_SECONDS });
+  const conversationState = new ConversationState(storage);
+  const recorder = new ChatSurveyRecorder(store, doNotCall, getTagger);
+  const bot = new SurveyBot({ conversationState, dialog: new SurveyDialog(recorder), recorder, businessName: config.BUSINESS_NAME, defaultLanguage: config.DEFAULT_LANGUAGE });
+  const chatAdapter = createChatAdapter(config, logger);
+  chatAdapter.use(new ConversationLockMiddleware(redis, { lockKey: keys.conversationLock, leaseMs: 10_000, waitMs: 8_000 }));
+  chatAdapter.use(new ChatTranscriptMiddleware(recorder, config.DEFAULT_LANGUAGE));
+
+  return {
+    config,
+    logger,
+    redis,
+    keys,
+    store,
+    doNotCall,
+    scoreCounts: new ScoreCounts(redis, keys),
+    voiceSurvey,
+    chatAdapter,
+    runChatTurn: (context) => bot.run(context),
+    requireAdminApi: requireAdmin(config.ADMIN_TOKEN),
+    requireSupervisorPage: requireAdmin(config.ADMIN_TOKEN),
+  };
+}

@@ -1,0 +1,41 @@
+import express, { type Express } from 'express';
+import { chatRoutes } from '../../dialogs/chat-routes.js';
+import { voiceRoutes } from '../../voice/voice-routes.js';
+import type { Services } from '../app/services.js';
+import { errorHandler, notFound } from './error-handler.js';
+import { securityHeaders } from './security-headers.js';
+import { resultsApi } from '../review/results-api.js';
+
+/** The HTTP service: thin routes over the services. */
+export function createApp(services: Services): Express {
+  const { config, logger } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders());
+
+  app.get('/healthz', async (_request, response) => {
+    const redisUp = await services.redis.ping().then(
+      () => true,
+      () => false,
+    );
+    response.status(redisUp ? 200 : 503).json({ status: redisUp ? 'ok' : 'degraded', redis: redisUp ? 'up' : 'down' });
+  });
+
+  app.use(
+    '/voice',
+    voiceRoutes({
+      survey: services.voiceSurvey,
+      signature: { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL },
+      logger,
+      businessName: config.BUSINESS_NAME,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+    }),
+  );
+  app.use(chatRoutes({ adapter: services.chatAdapter, runTurn: services.runChatTurn, allowedServiceUrls: config.ALLOWED_SERVICE_URLS }));
+  app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, scoreCounts: services.scoreCounts }));
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const isoDateOrTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T09:00:00Z')
+  .transform((value, context) => {
+    // A date alone or a time without an offset is read as UTC.
+    const normalised = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
+    const date = new Date(normalised.replace(' ', 'T'));
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: 'custom', message: 'is not a valid date' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const channelSchema = z.enum(['voice', 'chat']);
+
+export const responsesQuerySchema = z.object({
+  channel: channelSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const summaryQuerySchema = z
+  .object({
+    from: isoDateOrTime.optional(),
+    to: isoDateOrTime.optional(),
+    channel: channelSchema.optional(),
+    agentId: z.string().max(64).optional(),
+    campaignId: z.string().max(64).optional(),
+  })
+  .refine((query) => !query.from || !query.to || query.from < query.to, { message: 'from must be before to', path: ['from'] });
+
+export function describeQueryIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ');
+}
