@@ -37,6 +37,8 @@ export interface Services {
   requireAdminApi: RequestHandler;
   /** Guards supervisor pages (`/review`, `/simulator`). */
   requireSupervisorPage: RequestHandler;
+  /** Stops background work (workers, consumers); the Redis client is closed by whoever opened it. */
+  close(): Promise<void>;
 }
 
 export function createServices(config: Config, logger: Logger, redis: Redis): Services {
@@ -76,5 +78,6 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     runChatTurn: (context) => bot.run(context),
     requireAdminApi: requireAdmin(config.ADMIN_TOKEN),
     requireSupervisorPage: requireAdmin(config.ADMIN_TOKEN),
+    close: async () => undefined,
   };
 }

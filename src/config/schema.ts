@@ -72,7 +72,7 @@ export const environmentSchema = z.object({
   ADMIN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 
   REDIS_URL: optionalText.pipe(z.string().regex(/^(rediss?:\/\/|\/)/, 'must be a redis:// or rediss:// URL').optional()),
-  REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.-]*:?$/, 'may hold letters, digits, _ . - and end with :').default('survey:'),
+  REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.:-]*$/, 'may hold only letters, digits and _ . : -').default('survey:'),
   REDIS_APPENDFSYNC: z.enum(['always', 'everysec']).default('everysec'),
   REDIS_DATA_DIR: z.string().trim().default('data/redis'),
 

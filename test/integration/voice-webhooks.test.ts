@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
+
+const XML = '<?xml version="1.0" encoding="UTF-8"?>';
+
+describe('voice webhooks', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await startTestApp();
+  });
+  afterEach(async () => app?.close());
+
+  const scoreGather = (base: string, attempt: number, say: string): string =>
+    `${XML}<Response><Gather input="dtmf" action="${base}/voice/answer?step=score&amp;attempt=${attempt}&amp;lang=en" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">${say}</Say></Gather></Response>`;
+
+  it('when a call comes in, then the score question is a keypad <Gather> with an absolute action under PUBLIC_URL', async () => {
+    const reply = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(newCallSid()));
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe(scoreGather(app.baseUrl, 1, 'How likely are you to recommend us, from 0 to 10? Key your score, then press hash. Press star at any time to stop.'));
+  });
+
+  it('when the caller keys 9 and says a reason, then the response is completed with tags and the summary counts it', async () => {
+    const callSid = newCallSid();
+    await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));
+    const afterScore = await postTwilioWebhook(`${app.baseUrl}/voice/answer?step=score&attempt=1&lang=en`, callFields(callSid, { Digits: '9' }));
+    expect(afterScore.body).toBe(
+      `${XML}<Response><Gather input="speech dtmf" action="${app.baseUrl}/voice/answer?step=reason&amp;attempt=1&amp;lang=en" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US">Thank you: 9 out of 10. Glad to hear it! How could we do better? Please tell us in a few words.</Say></Gather></Response>`,
+    );
+    const done = await postTwilioWebhook(`${app.baseUrl}/voice/answer?step=reason&attempt=1&lang=en`, callFields(callSid, { SpeechResult: 'I waited too long on hold', Confidence: '0.91' }));
+    expect(done.body).toBe(`${XML}<Response><Say language="en-US">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
+
+    const list = await fetch(`${app.baseUrl}/api/review/responses?channel=voice`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ conversationId: callSid, score: 9, category: 'promoter', reason: 'I waited too long on hold', status: 'completed' });
+    expect(items[0]?.tags).toContain('wait_time');
+  });
+
+  it('when the request is signed with another token, then it gets 403 and nothing is stored', async () => {
+    const callSid = newCallSid();
+    const reply = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid), 'forged-token');
+    expect(reply.status).toBe(403);
+    expect(await app.services.store.get(callSid)).toBeNull();
+  });
+});

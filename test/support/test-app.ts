@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createServices, type Services } from '../../src/app/services.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createApp } from '../../src/http/create-app.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { connectRedis } from '../../src/redis/connect.js';
+import { createTestRedis, type TestRedis } from './test-redis.js';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const TEST_TWILIO_AUTH_TOKEN = 'test-twilio-auth-token';
+export const TEST_TWILIO_ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
+
+export interface TestApp {
+  baseUrl: string;
+  services: Services;
+  redis: TestRedis;
+  /** Every JSON log line the app wrote. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+async function listenOnFreePort(): Promise<Server> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return server;
+}
+
+/**
+ * The real service in-process on a free port, on the run's private Redis under a fresh key prefix.
+ * PUBLIC_URL is the listening address, so Twilio signatures are computed against it.
+ */
+export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const redis = await createTestRedis();
+  const logLines: string[] = [];
+  const logSink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const server = await listenOnFreePort();
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig({
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    TWILIO_AUTH_TOKEN: TEST_TWILIO_AUTH_TOKEN,
+    TWILIO_ACCOUNT_SID: TEST_TWILIO_ACCOUNT_SID,
+    TWILIO_FROM_NUMBER: '+15550001111',
+    PUBLIC_URL: baseUrl,
+    REDIS_URL: redis.url,
+    REDIS_KEY_PREFIX: redis.prefix,
+    LOG_LEVEL: 'debug',
+    ...environment,
+  });
+  const client = connectRedis(redis.url);
+  const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client);
+  server.on('request', createApp(services));
+  return {
+    baseUrl,
+    services,
+    redis,
+    logLines,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      client.disconnect();
+      await redis.cleanup();
+    },
+  };
+}
