@@ -31,8 +31,14 @@ async function listenOnFreePort(): Promise<Server> {
  * The real service in-process on a free port, on the run's private Redis under a fresh key prefix.
  * PUBLIC_URL is the listening address, so Twilio signatures are computed against it.
  */
-export async function startTestApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const redis = await createTestRedis();
+export interface TestAppOptions {
+  /** Run on another app's Redis prefix (a second instance, or a restart); its owner cleans it up. */
+  shareRedisWith?: TestApp;
+}
+
+export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const shared = options.shareRedisWith?.redis;
+  const redis = shared ?? (await createTestRedis());
   const logLines: string[] = [];
   const logSink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -66,7 +72,7 @@ export async function startTestApp(environment: Record<string, string> = {}): Pr
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.close();
       client.disconnect();
-      await redis.cleanup();
+      if (!shared) await redis.cleanup();
     },
   };
 }
