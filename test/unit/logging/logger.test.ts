@@ -21,7 +21,7 @@ describe('logger', () => {
     const record = JSON.parse(lines[0] ?? '{}') as Record<string, string>;
     expect(record.to).toBe('+155******01');
     expect(record.note).toBe('called +442*******58 twice');
-    expect(record.msg).toBe('dialing +155*******01');
+    expect(record.msg).toBe('dialing +155******01');
   });
 
   it('when secrets are logged, then they are redacted', () => {
