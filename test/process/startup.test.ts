@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findFreePort } from '../../src/redis/embedded-redis.js';
+import { bareEnvironment, runService, type ServiceProcess } from '../support/service-process.js';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('starting the service', () => {
+  let service: ServiceProcess | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await service?.stop();
+    service = undefined;
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('when started with no configuration, then it runs a private Redis with AOF, prints the URLs and a one-time admin token, and stops Redis on exit', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'survey-data-'));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    service = runService(bareEnvironment({ PORT: String(port), REDIS_DATA_DIR: dataDir }));
+    await service.waitFor('ADMIN_TOKEN');
+    const out = service.stdout();
+    expect(out).toContain(`Survey agent listening on http://localhost:${port} (development mode)`);
+    expect(out).toContain(`Web chat:          http://localhost:${port}/`);
+    expect(out).toContain('answering 403 until TWILIO_AUTH_TOKEN is set');
+    const token = /ADMIN_TOKEN \(generated for this run only\): (\S+)/.exec(out)?.[1] ?? '';
+    const redisPid = Number((await import('node:fs')).readFileSync(join(dataDir, 'redis.pid'), 'utf8'));
+
+    const unauthorised = await fetch(`http://127.0.0.1:${port}/api/review/summary`);
+    expect(unauthorised.status).toBe(401);
+    const authorised = await fetch(`http://127.0.0.1:${port}/api/review/summary`, { headers: { authorization: `Bearer ${token}` } });
+    expect(authorised.status).toBe(200);
+    const voice = await fetch(`http://127.0.0.1:${port}/voice/incoming`, { method: 'POST', body: new URLSearchParams({ CallSid: 'CA0123456789abcdef0123456789abcdef' }) });
+    expect(voice.status).toBe(403);
+
+    expect(await service.stop('SIGTERM')).toBe(0);
+    expect(isAlive(redisPid)).toBe(false);
+    expect((await import('node:fs')).existsSync(join(dataDir, 'appendonlydir'))).toBe(true);
+  });
+
+  it('when redis-server is not installed and REDIS_URL is unset, then it exits non-zero with one line saying what to do', async () => {
+    service = runService({ PATH: '/nonexistent', HOME: tmpdir(), REDIS_DATA_DIR: join(tmpdir(), 'unused-redis-dir') });
+    expect(await service.exited).not.toBe(0);
+    const lines = service.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/redis-server was not found.*apt-get install redis-server.*REDIS_URL/);
+  });
+
+  it('when NODE_ENV=production lacks its secrets, then it refuses to start and names each one', async () => {
+    service = runService(bareEnvironment({ NODE_ENV: 'production', PUBLIC_URL: 'http://insecure.example' }));
+    expect(await service.exited).toBe(1);
+    const err = service.stderr();
+    for (const name of ['TWILIO_AUTH_TOKEN', 'ADMIN_TOKEN', 'PUBLIC_URL: must be an https URL', 'MicrosoftAppId', 'MicrosoftAppPassword']) expect(err).toContain(name);
+  });
+});
