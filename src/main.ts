@@ -4,7 +4,7 @@ import { ConfigError } from './config/config-error.js';
 import { loadConfig, type Config } from './config/load-config.js';
 import { createApp } from './http/create-app.js';
 import { createLogger } from './logging/logger.js';
-import { connectRedis } from './redis/connect.js';
+import { connectRedis, untilReady } from './redis/connect.js';
 import { RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
 
 function fail(message: string): never {
@@ -47,7 +47,12 @@ async function main(): Promise<void> {
     }
   }
   const redis = connectRedis(config.REDIS_URL ?? embedded?.url ?? '');
-  await redis.ping();
+  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection problem'));
+  try {
+    await untilReady(redis);
+  } catch (error) {
+    fail(`Cannot reach Redis: ${error instanceof Error ? error.message : String(error)}. Check REDIS_URL.`);
+  }
 
   const services = createServices(config, logger, redis);
   const server = createApp(services).listen(config.PORT, () => {

@@ -10,6 +10,8 @@ export interface Keys {
   responsesByCreation(): string;
   responsesByCreationForChannel(channel: string): string;
   responsesByScoreTime(): string;
+  responsesOfCustomer(customerId: string): string;
+  responsesOfPhone(phone: string): string;
   dailyCounters(day: string): string;
   events(): string;
   botState(storageKey: string): string;
@@ -27,6 +29,8 @@ export function createKeys(prefix: string): Keys {
     responsesByCreation: () => `${prefix}idx:created`,
     responsesByCreationForChannel: (channel) => `${prefix}idx:created:${channel}`,
     responsesByScoreTime: () => `${prefix}idx:scored`,
+    responsesOfCustomer: (customerId) => `${prefix}idx:customer:${customerId}`,
+    responsesOfPhone: (phone) => `${prefix}idx:phone:${phone}`,
     dailyCounters: (day) => `${prefix}counters:${day}`,
     events: () => `${prefix}events`,
     botState: (storageKey) => `${prefix}bot:${storageKey}`,

@@ -23,6 +23,17 @@ function parseTags(json: string | undefined): TagId[] {
   }
 }
 
+/** Customer text is stored JSON-encoded so it round-trips exactly, lone surrogates included. */
+function decodeText(stored: string | undefined): string | null {
+  if (stored === undefined || stored === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return typeof parsed === 'string' ? parsed : stored;
+  } catch {
+    return stored;
+  }
+}
+
 export function parseTurn(json: string): TranscriptTurn | null {
   try {
     return JSON.parse(json) as TranscriptTurn;
@@ -49,7 +60,7 @@ export function decodeResponse(hash: Record<string, string>, transcript: Transcr
     language: hash.language ?? 'en',
     score,
     category: (optional(hash.category) as NpsCategory | undefined) ?? null,
-    reason: hash.reason ?? null,
+    reason: decodeText(hash.reason),
     tags: parseTags(hash.tags),
     sentiment: (optional(hash.sentiment) as Sentiment | undefined) ?? 'neutral',
     status: (hash.status as ResponseStatus | undefined) ?? 'in_progress',

@@ -53,7 +53,7 @@ function createFields(create: NewResponse, id: string): Record<string, string> {
   const fields: Record<string, string> = { id, channel: create.channel, conversationId: create.conversationId, language: create.language };
   if (create.test) fields.test = '1';
   for (const [name, value] of Object.entries(create)) {
-    if (typeof value === 'string' && value !== '' && !(name in fields)) fields[name] = value;
+    if (typeof value === 'string' && value !== '' && !(name in fields)) fields[name] = value.toWellFormed();
   }
   return fields;
 }
@@ -61,7 +61,10 @@ function createFields(create: NewResponse, id: string): Record<string, string> {
 function scriptEvent(event: StoredEvent | undefined): Record<string, unknown> | undefined {
   if (!event) return undefined;
   if (event.type === 'score') return { type: 'score', score: event.score, category: npsCategory(event.score) };
-  if (event.type === 'reason') return { ...event, tagsJson: JSON.stringify(event.tags) };
+  if (event.type === 'reason') {
+    const { reason, ...rest } = event;
+    return { ...rest, reasonJson: JSON.stringify(reason), tagsJson: JSON.stringify(event.tags) };
+  }
   return event;
 }
 
@@ -72,7 +75,7 @@ export class ResponseStore {
     private readonly keys: Keys,
   ) {
     if (typeof redis.applySurveyTurn !== 'function') {
-      redis.defineCommand('applySurveyTurn', { numberOfKeys: 8, lua: APPLY_TURN_LUA });
+      redis.defineCommand('applySurveyTurn', { numberOfKeys: 10, lua: APPLY_TURN_LUA });
     }
   }
 
@@ -89,6 +92,8 @@ export class ResponseStore {
       position: change.position ?? undefined,
       ended: change.position === null,
       set: change.set,
+      indexCustomer: Boolean(change.create?.customerId),
+      indexPhone: Boolean(change.create?.phone),
       turns: (change.turns ?? []).map((turn) => JSON.stringify(turn)),
     };
     const channel = change.create?.channel ?? 'unknown';
@@ -101,6 +106,8 @@ export class ResponseStore {
       this.keys.responsesByCreationForChannel(channel),
       this.keys.responsesByScoreTime(),
       this.keys.dailyCounters(nowIso.slice(0, 10)),
+      this.keys.responsesOfCustomer(change.create?.customerId ?? ''),
+      this.keys.responsesOfPhone(change.create?.phone ?? ''),
       JSON.stringify(payload),
     );
     return { outcome: outcome as TurnOutcome, response: decodeResponse(pairsToObject(flat)) };

@@ -5,7 +5,7 @@ import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { connectRedis } from '../../src/redis/connect.js';
+import { connectRedis, untilReady } from '../../src/redis/connect.js';
 import { createTestRedis, type TestRedis } from './test-redis.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -60,6 +60,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     ...environment,
   });
   const client = connectRedis(redis.url);
+  await untilReady(client);
   const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client);
   server.on('request', createApp(services));
   return {

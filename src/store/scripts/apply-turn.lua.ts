@@ -4,7 +4,10 @@
  * event and bumps the day's report counters, so a response is counted once and never half-saved.
  *
  * KEYS: 1 response hash, 2 transcript list, 3 applied-steps hash, 4 event stream,
- *       5 creation index, 6 creation index of the channel, 7 score-time index, 8 today's counters
+ *       5 creation index, 6 creation index of the channel, 7 score-time index, 8 today's counters,
+ *       9 the customer's responses, 10 the phone number's responses (for erasure on request)
+ * Text that people typed arrives JSON-encoded (`reasonJson`): cjson rejects lone surrogates, and the
+ * reason is stored exactly as given.
  * ARGV: 1 change as JSON (see TurnChange in response-store.ts)
  * Returns: { outcome, response hash as a flat list } with outcome ok | duplicate | closed | missing.
  */
@@ -57,6 +60,8 @@ if not exists then
   redis.call('HSET', KEYS[1], unpack(fields))
   redis.call('ZADD', KEYS[5], nowMs, id)
   redis.call('ZADD', KEYS[6], nowMs, id)
+  if change.indexCustomer then redis.call('SADD', KEYS[9], id) end
+  if change.indexPhone then redis.call('SADD', KEYS[10], id) end
   count('started')
   emit('started')
 end
@@ -81,7 +86,7 @@ if type(event) == 'table' then
     end
   elseif event.type == 'reason' and hasScore then
     local category = redis.call('HGET', KEYS[1], 'category')
-    redis.call('HSET', KEYS[1], 'reason', event.reason, 'tags', event.tagsJson, 'sentiment', event.sentiment,
+    redis.call('HSET', KEYS[1], 'reason', event.reasonJson, 'tags', event.tagsJson, 'sentiment', event.sentiment,
       'reasonLanguage', event.language, 'taggerVersion', event.taggerVersion, 'status', 'completed', 'completedAt', nowIso)
     count('completed')
     if lateReason and not isTest() then redis.call('HINCRBY', KEYS[8], dimension() .. '|partial', -1) end
