@@ -9,6 +9,7 @@ function newResponse(conversation: ChatConversation): NewResponse {
   return {
     channel: 'chat',
     conversationId: conversation.conversationId,
+    channelId: conversation.channelId,
     language: conversation.language,
     ...conversation.subject,
     ...(conversation.test ? { test: true } : {}),

@@ -2,6 +2,7 @@ import { ConversationState } from 'botbuilder';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
+import type { Twilio } from 'twilio';
 import { createChatAdapter } from '../../dialogs/chat-adapter.js';
 import { ChatSurveyRecorder } from '../../dialogs/chat-survey-recorder.js';
 import { ChatTranscriptMiddleware } from '../../dialogs/chat-transcript-middleware.js';
@@ -18,6 +19,9 @@ import { ScoreCounts } from '../reports/score-counts.js';
 import { DoNotCallList } from '../store/do-not-call-list.js';
 import { ResponseStore } from '../store/response-store.js';
 import { getTagger } from '../tagging/tagger.js';
+import { ResponseEraser } from '../privacy/response-eraser.js';
+import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
+import { createTwilioClient, deleteTwilioRecording } from '../telephony/twilio-client.js';
 
 /** Dialog state outlives the survey by this long, then Redis drops it. */
 const CONVERSATION_STATE_TTL_SECONDS = 2 * 24 * 3600;
@@ -32,6 +36,9 @@ export interface Services {
   scoreCounts: ScoreCounts;
   voiceSurvey: VoiceSurvey;
   chatAdapter: CloudAdapter;
+  /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */
+  twilioClient: Twilio | undefined;
+  eraser: ResponseEraser;
   runChatTurn: (context: TurnContext) => Promise<void>;
   /** Guards `/api/review/*`, `/api/campaigns/*` and `/api/dnc`: 401 without the admin bearer token. */
   requireAdminApi: RequestHandler;
@@ -46,6 +53,9 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
   const store = new ResponseStore(redis, keys);
   const doNotCall = new DoNotCallList(redis, keys);
   const callbackNumber = config.CALLBACK_NUMBER ?? config.TWILIO_FROM_NUMBER;
+  const twilioClient = createTwilioClient(config);
+  const eraser = new ResponseEraser(redis, keys, twilioClient ? (recordingUrl) => deleteTwilioRecording(twilioClient, recordingUrl) : undefined);
+  const stopRetention = config.RETENTION_DAYS ? startRetentionSweeper(eraser, config.RETENTION_DAYS, logger) : () => undefined;
 
   const voiceSurvey = new VoiceSurvey({
     store,
@@ -75,9 +85,13 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     scoreCounts: new ScoreCounts(redis, keys),
     voiceSurvey,
     chatAdapter,
+    twilioClient,
+    eraser,
     runChatTurn: (context) => bot.run(context),
     requireAdminApi: requireAdmin(config.ADMIN_TOKEN),
     requireSupervisorPage: requireAdmin(config.ADMIN_TOKEN),
-    close: async () => undefined,
+    close: async () => {
+      stopRetention();
+    },
   };
 }

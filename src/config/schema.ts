@@ -79,6 +79,7 @@ export const environmentSchema = z.object({
   BUSINESS_NAME: z.string().trim().min(1).max(60).default('Example Telecom'),
   CALLBACK_NUMBER: optionalText.pipe(e164.optional()),
   DEFAULT_LANGUAGE: z.string().trim().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en').default('en'),
+  RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
 });
 
 export type RawEnvironment = z.infer<typeof environmentSchema>;

@@ -5,6 +5,7 @@ import type { Services } from '../app/services.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { securityHeaders } from './security-headers.js';
 import { resultsApi } from '../review/results-api.js';
+import { erasureRoutes } from '../privacy/erasure-routes.js';
 
 /** The HTTP service: thin routes over the services. */
 export function createApp(services: Services): Express {
@@ -33,6 +34,7 @@ export function createApp(services: Services): Express {
     }),
   );
   app.use(chatRoutes({ adapter: services.chatAdapter, runTurn: services.runChatTurn, allowedServiceUrls: config.ALLOWED_SERVICE_URLS }));
+  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, scoreCounts: services.scoreCounts }));
 
   app.use(notFound);

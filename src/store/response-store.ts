@@ -17,6 +17,8 @@ export type StoredEvent =
 export interface NewResponse extends SurveySubject {
   channel: Channel;
   conversationId: string;
+  /** Chat only: the Bot Framework channel, to find the conversation's dialog state again. */
+  channelId?: string;
   language: string;
   test?: boolean;
 }

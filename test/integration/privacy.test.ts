@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendChatMessage } from '../support/chat-client.js';
+import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
+
+const DAY = 86_400_000;
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value) || Date.now() > until) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('privacy', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  const erase = (body: unknown) =>
+    fetch(`${app.baseUrl}/api/review/erasure`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('when a customer asks to be erased by phone, then their call responses and transcripts are gone and others stay', async () => {
+    const mine = newCallSid();
+    const other = newCallSid();
+    await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(mine, { From: '+15552220001' }));
+    await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(other, { From: '+15552220002' }));
+    const reply = await erase({ phone: '+15552220001' });
+    expect(await reply.json()).toEqual({ erased: 1 });
+    expect(await app.services.store.get(mine)).toBeNull();
+    expect(await app.redis.redis.exists(app.services.keys.transcript(mine))).toBe(0);
+    expect(await app.services.store.get(other)).not.toBeNull();
+  });
+
+  it('when a chat customer is erased by customer id, then the response and its dialog state are gone', async () => {
+    await sendChatMessage(app.baseUrl, 'c-erase', 'hello', { channelData: { survey: { customerId: 'cust-9' } } });
+    const before = await app.services.store.listNewest({ channel: 'chat', limit: 10 });
+    expect(before.some((record) => record.customerId === 'cust-9')).toBe(true);
+    expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1 });
+    expect((await app.services.store.listNewest({ channel: 'chat', limit: 10 })).some((record) => record.customerId === 'cust-9')).toBe(false);
+    expect(await app.redis.redis.exists(app.services.keys.botState('test/conversations/c-erase'))).toBe(0);
+  });
+
+  it.each([{}, { phone: '5552220001' }, { customerId: '' }, { customerId: 'x', extra: 1 }])('when the erasure request is %j, then it is refused with 400', async (body) => {
+    const reply = await erase(body);
+    expect(reply.status).toBe(400);
+  });
+
+  it('when a retention period is set, then an instance erases responses older than it and keeps newer ones', async () => {
+    const old = newCallSid();
+    const recent = newCallSid();
+    for (const [id, at] of [
+      [old, new Date(Date.now() - 40 * DAY)],
+      [recent, new Date(Date.now() - 5 * DAY)],
+    ] as const) {
+      await app.services.store.applyTurn({ id, create: { channel: 'voice', conversationId: id, language: 'en' }, at });
+    }
+    const sweeper = await startTestApp({ RETENTION_DAYS: '30' }, { shareRedisWith: app });
+    try {
+      expect(await eventually(() => app.services.store.get(old), (record) => record === null)).toBeNull();
+      expect(await app.services.store.get(recent)).not.toBeNull();
+    } finally {
+      await sweeper.close();
+    }
+  });
+
+  it('when a reason holds NUL, an RTL override, lone surrogates and long emoji, then it is stored exactly as given', async () => {
+    const reason = `bad\u0000 \u202Ehold\u202C \ud800 \udfff ${'👩‍👩‍👧‍👦'.repeat(50)}`;
+    await sendChatMessage(app.baseUrl, 'c-hostile-text', '2');
+    await sendChatMessage(app.baseUrl, 'c-hostile-text', reason);
+    const record = (await app.services.store.listNewest({ channel: 'chat', limit: 20 })).find((item) => item.conversationId === 'c-hostile-text');
+    expect(record?.reason).toBe(reason);
+    expect(record?.status).toBe('completed');
+  });
+});
