@@ -6,10 +6,14 @@ export interface WebhookReply {
   body: string;
 }
 
-/** Posts a form the way Twilio does, signed with the test auth token for the exact URL. */
-export async function postTwilioWebhook(url: string, fields: Record<string, string>, authToken = TEST_TWILIO_AUTH_TOKEN): Promise<WebhookReply> {
+/**
+ * Posts a form the way Twilio does, signed with the test auth token for the exact URL. `deliverTo`
+ * sends it elsewhere (an instance behind a proxy, whose PUBLIC_URL is `url`'s origin).
+ */
+export async function postTwilioWebhook(url: string, fields: Record<string, string>, authToken = TEST_TWILIO_AUTH_TOKEN, deliverTo?: string): Promise<WebhookReply> {
   const signature = twilio.getExpectedTwilioSignature(authToken, url, fields);
-  const response = await fetch(url, {
+  const target = deliverTo ? `${deliverTo}${new URL(url).pathname}${new URL(url).search}` : url;
+  const response = await fetch(target, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
     body: new URLSearchParams(fields),
