@@ -3,6 +3,7 @@ import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
 import type { Services } from '../app/services.js';
 import { errorHandler, notFound } from './error-handler.js';
+import { requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
@@ -14,6 +15,7 @@ export function createApp(services: Services): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders());
+  app.use(requestLog(logger));
 
   app.get('/healthz', async (_request, response) => {
     const redisUp = await services.redis.ping().then(
