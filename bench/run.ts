@@ -3,7 +3,9 @@ import { printSection, type BenchSection } from './report.js';
 type SectionRunner = () => Promise<BenchSection>;
 
 /** Every benchmark section, by name; `npm run bench -- <name>...` runs a subset. */
-const sections: Record<string, () => Promise<SectionRunner>> = {};
+const sections: Record<string, () => Promise<SectionRunner>> = {
+  load: async () => (await import('./load-bench.js')).runLoadBench,
+};
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

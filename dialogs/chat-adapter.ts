@@ -1,4 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
+import { CachingBotFrameworkAuthentication } from './caching-authentication.js';
 import type { Logger } from '../src/logging/logger.js';
 
 export interface BotCredentials {
@@ -10,7 +11,7 @@ export interface BotCredentials {
 
 /** The real Bot Framework adapter; with no app id, Bot Framework authentication is off (local use only). */
 export function createChatAdapter(credentials: BotCredentials, logger: Logger): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+  const authentication = new CachingBotFrameworkAuthentication({
     MicrosoftAppId: credentials.MicrosoftAppId ?? '',
     MicrosoftAppPassword: credentials.MicrosoftAppPassword ?? '',
     MicrosoftAppTenantId: credentials.MicrosoftAppTenantId ?? '',

@@ -1,5 +1,5 @@
 import type { DoNotCallList } from '../src/store/do-not-call-list.js';
-import type { ResponseRecord, TranscriptTurn } from '../src/store/response-record.js';
+import type { ResponseStatus, TranscriptTurn } from '../src/store/response-record.js';
 import type { NewResponse, ResponseStore, StoredEvent, TurnResult } from '../src/store/response-store.js';
 import type { SurveyEvent } from '../src/survey/engine.js';
 import type { ReasonTagger } from '../src/tagging/tagger.js';
@@ -30,6 +30,7 @@ export class ChatSurveyRecorder {
       create: newResponse(conversation),
       event: this.storedEvent(event, score),
       ...(event.type === 'score' ? {} : { position: null }),
+      returnResponse: false,
     });
     if (event.type === 'optedOut' && conversation.subject.customerId) await this.doNotCall.addCustomer(conversation.subject.customerId);
     return result;
@@ -37,11 +38,11 @@ export class ChatSurveyRecorder {
 
   async appendTurns(conversation: ChatConversation, turns: TranscriptTurn[]): Promise<void> {
     if (turns.length === 0) return;
-    await this.store.applyTurn({ id: conversation.responseId, create: newResponse(conversation), turns });
+    await this.store.applyTurn({ id: conversation.responseId, create: newResponse(conversation), turns, returnResponse: false });
   }
 
-  async find(conversation: ChatConversation): Promise<ResponseRecord | null> {
-    return this.store.get(conversation.responseId);
+  async statusOf(conversation: ChatConversation): Promise<{ status: ResponseStatus; language: string } | null> {
+    return this.store.statusOf(conversation.responseId);
   }
 
   private storedEvent(event: SurveyEvent, score: number | null): StoredEvent {

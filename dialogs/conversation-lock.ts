@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { ClientContext, Redis, Result } from 'ioredis';
 import { chatResponseId } from './chat-conversation.js';
 
 const RELEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
+    releaseConversationLock(key: string, token: string): Result<number, Context>;
+  }
+}
 
 export class ConversationBusyError extends Error {
   constructor() {
@@ -28,7 +34,9 @@ export class ConversationLockMiddleware implements Middleware {
   constructor(
     private readonly redis: Redis,
     private readonly options: ConversationLockOptions,
-  ) {}
+  ) {
+    if (typeof redis.releaseConversationLock !== 'function') redis.defineCommand('releaseConversationLock', { numberOfKeys: 1, lua: RELEASE_LUA });
+  }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation?.id;
@@ -39,7 +47,7 @@ export class ConversationLockMiddleware implements Middleware {
     try {
       await next();
     } finally {
-      await this.redis.eval(RELEASE_LUA, 1, key, token);
+      await this.redis.releaseConversationLock(key, token);
     }
   }
 

@@ -59,7 +59,7 @@ export class SurveyBot extends ActivityHandler {
       return;
     }
     const conversation = chatConversationOf(context);
-    const existing = await this.options.recorder.find(conversation);
+    const existing = await this.options.recorder.statusOf(conversation);
     if (existing && TERMINAL_STATUSES.includes(existing.status)) {
       const [reply] = composeReply({ say: ['alreadyAnswered'] }, { language: surveyLanguage(existing.language), values: {} });
       if (reply) await context.sendActivity(surveyMessage(reply));

@@ -125,6 +125,7 @@ export class VoiceSurvey {
       position: decision.next,
       turns: [this.botTurn(decision, language, values, at)],
       at,
+      returnResponse: false,
     });
     if (result.outcome !== 'ok' && result.response) return this.resume(result.response, surveyLanguage(result.response.language));
     return this.twiml(decision, language, values);
@@ -151,6 +152,7 @@ export class VoiceSurvey {
       position: decision.next,
       turns,
       at,
+      returnResponse: decision.event?.type === 'optedOut',
     });
     if (applied.outcome === 'closed') return this.twiml({ say: ['alreadyAnswered'], next: null }, language, values);
     if (applied.outcome === 'ok' && decision.event?.type === 'optedOut') await this.recordOptOut(applied.response);
@@ -173,6 +175,7 @@ export class VoiceSurvey {
         position: null,
         ...(update.RecordingUrl ? { set: { recordingUrl: update.RecordingUrl } } : {}),
         at: this.now(),
+        returnResponse: false,
       });
     }
     await this.options.dialer?.onCallStatus({

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/logger.js';
 /** One debug line per request: method, path, status and time; never headers or bodies (tokens, phone numbers). */
 export function requestLog(logger: Logger): RequestHandler {
   return (request, response, next) => {
+    if (!logger.isLevelEnabled('debug')) return next();
     const started = process.hrtime.bigint();
     response.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -4,7 +4,7 @@ import { npsCategory } from '../survey/category.js';
 import type { SurveyPosition } from '../survey/engine.js';
 import type { Sentiment, TagId } from '../tagging/taxonomy.js';
 import { decodeResponse, pairsToObject, parseTurn } from './record-codec.js';
-import type { Channel, ResponseRecord, SurveySubject, TranscriptTurn } from './response-record.js';
+import type { Channel, ResponseRecord, ResponseStatus, SurveySubject, TranscriptTurn } from './response-record.js';
 import { APPLY_TURN_LUA } from './scripts/apply-turn.lua.js';
 
 export type StoredEvent =
@@ -35,6 +35,8 @@ export interface TurnChange {
   set?: Record<string, string>;
   turns?: TranscriptTurn[];
   at?: Date;
+  /** Read the response back after an ok change (default true); a refused change always returns it. */
+  returnResponse?: boolean;
 }
 
 export type TurnOutcome = 'ok' | 'duplicate' | 'closed' | 'missing';
@@ -94,6 +96,7 @@ export class ResponseStore {
       position: change.position ?? undefined,
       ended: change.position === null,
       set: change.set,
+      returnResponse: change.returnResponse ?? true,
       indexCustomer: Boolean(change.create?.customerId),
       indexPhone: Boolean(change.create?.phone),
       turns: (change.turns ?? []).map((turn) => JSON.stringify(turn)),
@@ -113,6 +116,12 @@ export class ResponseStore {
       JSON.stringify(payload),
     );
     return { outcome: outcome as TurnOutcome, response: decodeResponse(pairsToObject(flat)) };
+  }
+
+  /** Just the status and language, for a turn that only needs to know whether the survey is over. */
+  async statusOf(id: string): Promise<{ status: ResponseStatus; language: string } | null> {
+    const [status, language] = await this.redis.hmget(this.keys.response(id), 'status', 'language');
+    return status ? { status: status as ResponseStatus, language: language ?? 'en' } : null;
   }
 
   async get(id: string): Promise<ResponseRecord | null> {

@@ -9,7 +9,8 @@
  * Text that people typed arrives JSON-encoded (`reasonJson`): cjson rejects lone surrogates, and the
  * reason is stored exactly as given.
  * ARGV: 1 change as JSON (see TurnChange in response-store.ts)
- * Returns: { outcome, response hash as a flat list } with outcome ok | duplicate | closed | missing.
+ * Returns: { outcome, response hash as a flat list } with outcome ok | duplicate | closed | missing;
+ * after an ok change the hash only when `returnResponse` asks for it.
  */
 export const APPLY_TURN_LUA = `
 local change = cjson.decode(ARGV[1])
@@ -28,17 +29,23 @@ if type(change.stepKey) == 'string' and change.stepKey ~= '' then
   end
 end
 
+local testFlag = nil
 local function isTest()
-  return redis.call('HGET', KEYS[1], 'test') == '1'
+  if testFlag == nil then testFlag = redis.call('HGET', KEYS[1], 'test') == '1' end
+  return testFlag
 end
 
+local dimensionCache = nil
 local function dimension()
-  local fields = redis.call('HMGET', KEYS[1], 'channel', 'agentId', 'campaignId')
-  local agent = fields[2]
-  if not agent or agent == '' then agent = '-' end
-  local campaign = fields[3]
-  if not campaign or campaign == '' then campaign = '-' end
-  return (fields[1] or '-') .. '|' .. agent .. '|' .. campaign
+  if dimensionCache == nil then
+    local fields = redis.call('HMGET', KEYS[1], 'channel', 'agentId', 'campaignId')
+    local agent = fields[2]
+    if not agent or agent == '' then agent = '-' end
+    local campaign = fields[3]
+    if not campaign or campaign == '' then campaign = '-' end
+    dimensionCache = (fields[1] or '-') .. '|' .. agent .. '|' .. campaign
+  end
+  return dimensionCache
 end
 
 local function count(metric)
@@ -119,5 +126,6 @@ if type(change.turns) == 'table' and #change.turns > 0 then
   redis.call('RPUSH', KEYS[2], unpack(change.turns))
 end
 redis.call('HSET', KEYS[1], 'updatedAt', nowIso)
-return {'ok', redis.call('HGETALL', KEYS[1])}
+if change.returnResponse then return {'ok', redis.call('HGETALL', KEYS[1])} end
+return {'ok', {}}
 `;

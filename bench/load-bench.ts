@@ -1,0 +1,90 @@
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import { startEmbeddedRedis } from '../src/redis/embedded-redis.js';
+import { startNodeServer, type RunningServer } from './load/bench-processes.js';
+import { BENCH_ADMIN_TOKEN, BENCH_TWILIO_TOKEN, SCENARIOS, type Scenario } from './load/load-scenarios.js';
+import type { BenchSection } from './report.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Floor and service take turns this many times; the machine is shared and noisy, so medians are reported. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+const CONNECTIONS = 50;
+
+interface Measured {
+  rps: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  ok: number;
+}
+
+async function drive(server: RunningServer, scenario: Scenario, seconds: number): Promise<Measured> {
+  const result = await autocannon({ url: server.base, connections: CONNECTIONS, duration: seconds, requests: scenario.requests(server.base) });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, ok: result['2xx'] };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function measure(entry: string, environment: Record<string, string>, readyText: string, scenario: Scenario): Promise<Measured> {
+  const server = await startNodeServer(entry, environment, readyText);
+  try {
+    return await drive(server, scenario, SECONDS);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The service and its floor, same libraries, same Redis, same run: req/s and p99 for each, and the ratio. */
+export async function runLoadBench(): Promise<BenchSection> {
+  const redis = await startEmbeddedRedis();
+  const environment = { REDIS_URL: redis.url, TWILIO_AUTH_TOKEN: BENCH_TWILIO_TOKEN, ADMIN_TOKEN: BENCH_ADMIN_TOKEN, LOG_LEVEL: 'warn' };
+  const rows: BenchSection['rows'] = [];
+  const notes: string[] = [];
+  try {
+    for (const [index, scenario] of SCENARIOS.entries()) {
+      const floorRuns: Measured[] = [];
+      const serviceRuns: Measured[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        floorRuns.push(await measure('dist/bench/load/floor-server.js', { ...environment, REDIS_KEY_PREFIX: 'floor:' }, 'floor listening', scenario));
+        serviceRuns.push(await measure('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: `svc:${index}:` }, 'Survey agent listening', scenario));
+      }
+      const floorRps = median(floorRuns.map((run) => run.rps));
+      const serviceRps = median(serviceRuns.map((run) => run.rps));
+      const floorP99 = median(floorRuns.map((run) => run.p99));
+      const serviceP99 = median(serviceRuns.map((run) => run.p99));
+      rows.push({
+        scenario: scenario.name,
+        'floor req/s': Math.round(floorRps),
+        'service req/s': Math.round(serviceRps),
+        'req/s ratio': Number((serviceRps / floorRps).toFixed(2)),
+        'floor p99 ms': floorP99,
+        'service p99 ms': serviceP99,
+        'p99 ratio': Number((serviceP99 / Math.max(1, floorP99)).toFixed(2)),
+        'service errors': serviceRuns.reduce((sum, run) => sum + run.errors + run.non2xx, 0),
+      });
+    }
+    notes.push(...(await soak(environment)));
+  } finally {
+    await redis.stop();
+  }
+  return { title: `Load: service vs floor (${CONNECTIONS} connections, ${SECONDS} s runs, median of ${ROUNDS} alternating rounds)`, rows, notes };
+}
+
+/** A long key-press run: every 2xx must be a stored response, and nothing may fail. */
+async function soak(environment: Record<string, string>): Promise<string[]> {
+  const prefix = 'soak:';
+  const service = await startNodeServer('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: prefix }, 'Survey agent listening');
+  const scenario = SCENARIOS.find((candidate) => candidate.name === 'key-press turn') as Scenario;
+  const figures = await drive(service, scenario, SOAK_SECONDS);
+  await service.stop();
+  const client = new Redis(environment.REDIS_URL ?? '');
+  const stored = await client.zcard(`${prefix}idx:scored`);
+  client.disconnect();
+  return [
+    `soak: ${SOAK_SECONDS} s of key-press turns at ${CONNECTIONS} connections: ${figures.ok} answered 2xx, ${figures.errors} errors/timeouts, ${figures.non2xx} non-2xx; ${stored} scores stored (requests still in flight when the run stopped are stored but not counted as answered); acknowledged but not stored: ${Math.max(0, figures.ok - stored)}`,
+  ];
+}

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { findFreePort } from '../../src/redis/embedded-redis.js';
+
+export interface RunningServer {
+  base: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a built entry point as its own Node process (one core's worth, like production) and waits for its banner. */
+export async function startNodeServer(entry: string, environment: Record<string, string>, readyText: string): Promise<RunningServer> {
+  const port = await findFreePort();
+  const child: ChildProcess = spawn(process.execPath, [resolve(entry)], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((ready, fail) => {
+    const timer = setInterval(() => {
+      if (output.includes(readyText)) {
+        clearInterval(timer);
+        ready();
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        fail(new Error(`${entry} exited: ${output.slice(-1000)}`));
+      }
+    }, 20);
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import express from 'express';
+import { Redis } from 'ioredis';
+import twilio from 'twilio';
+
+/**
+ * The floor: the least each measured endpoint can do with the same libraries. A voice turn parses
+ * Twilio's form, checks the signature, writes the call's state to Redis once and answers a <Gather>;
+ * a chat turn parses JSON, writes once and answers one activity; a summary read reads one hash.
+ */
+const port = Number(process.env.PORT);
+const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
+const authToken = process.env.TWILIO_AUTH_TOKEN ?? '';
+const redis = new Redis(process.env.REDIS_URL ?? '');
+const prefix = process.env.REDIS_KEY_PREFIX ?? 'floor:';
+
+const app = express();
+const voice = express.urlencoded({ extended: false, limit: '1mb' });
+
+function voiceTurn(step: string): express.RequestHandler {
+  return async (request, response) => {
+    const params = request.body as Record<string, string>;
+    if (!twilio.validateRequest(authToken, request.header('x-twilio-signature') ?? '', `${publicUrl}${request.originalUrl}`, params)) {
+      response.status(403).end();
+      return;
+    }
+    await redis.hset(`${prefix}call:{${params.CallSid}}`, 'step', step, 'digits', params.Digits ?? '');
+    const twiml = new twilio.twiml.VoiceResponse();
+    twiml
+      .gather({ input: ['dtmf'], action: `${publicUrl}/voice/answer?step=${step}&attempt=1&lang=en`, method: 'POST', finishOnKey: '#', timeout: 5 })
+      .say({ language: 'en-US' }, 'How likely are you to recommend us, from 0 to 10?');
+    response.type('text/xml').send(twiml.toString());
+  };
+}
+
+app.post('/voice/incoming', voice, voiceTurn('score'));
+app.post('/voice/answer', voice, voiceTurn('reason'));
+app.post('/api/messages', express.json({ limit: '1mb' }), async (request, response) => {
+  const activity = request.body as { conversation: { id: string }; text: string };
+  await redis.hset(`${prefix}chat:{${activity.conversation.id}}`, 'text', activity.text);
+  response.json({ activities: [{ type: 'message', text: 'How could we do better?' }] });
+});
+app.get('/api/review/summary', async (_request, response) => {
+  response.json(await redis.hgetall(`${prefix}summary`));
+});
+
+app.listen(port, '127.0.0.1', () => console.log(`floor listening on ${port}`));

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { Request } from 'autocannon';
+import twilio from 'twilio';
+
+export const BENCH_TWILIO_TOKEN = 'bench-twilio-auth-token';
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
+
+export interface Scenario {
+  name: string;
+  /** Builds autocannon's request list for a server at `base`. */
+  requests(base: string): Request[];
+}
+
+function newCallSid(): string {
+  return `CA${randomBytes(16).toString('hex')}`;
+}
+
+function signedForm(base: string, path: string, fields: Record<string, string>): Request {
+  return {
+    method: 'POST',
+    path,
+    setupRequest: (request) => {
+      const params = { ...fields, CallSid: newCallSid() };
+      return {
+        ...request,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(BENCH_TWILIO_TOKEN, `${base}${path}`, params) },
+        body: new URLSearchParams(params).toString(),
+      };
+    },
+  };
+}
+
+const callFields = { AccountSid: 'AC0123456789abcdef0123456789abcdef', From: '+15551230001', To: '+15550001111', Direction: 'inbound' };
+
+export const SCENARIOS: Scenario[] = [
+  { name: "new call's first webhook", requests: (base) => [signedForm(base, '/voice/incoming', callFields)] },
+  { name: 'key-press turn', requests: (base) => [signedForm(base, '/voice/answer?step=score&attempt=1&lang=en', { ...callFields, Digits: '9' })] },
+  {
+    name: 'chat turn (expectReplies)',
+    requests: () => [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        setupRequest: (request) => ({
+          ...request,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'message',
+            channelId: 'bench',
+            from: { id: 'u' },
+            recipient: { id: 'bot' },
+            conversation: { id: randomBytes(8).toString('hex') },
+            text: '9',
+            deliveryMode: 'expectReplies',
+          }),
+        }),
+      },
+    ],
+  },
+  { name: 'summary read', requests: () => [{ method: 'GET', path: '/api/review/summary', headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` } }] },
+];
