@@ -16,7 +16,7 @@ export function createApp(services: Services): Express {
   app.set('trust proxy', false);
   app.use(requestLog(logger));
   // Twilio's webhooks come first and without the browser headers: TwiML is read by Twilio, not a
-  // browser, and helmet's dozen headers measured as a tenth of a voice turn.
+  // browser, and every middleware a voice turn skips is throughput against the floor.
   app.use(
     '/voice',
     noSniff,
