@@ -20,6 +20,7 @@ import { DoNotCallList } from '../store/do-not-call-list.js';
 import { ResponseStore } from '../store/response-store.js';
 import { getTagger } from '../tagging/tagger.js';
 import { ResponseEraser } from '../privacy/response-eraser.js';
+import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
 import { createTwilioClient, deleteTwilioRecording } from '../telephony/twilio-client.js';
 
@@ -39,6 +40,7 @@ export interface Services {
   /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */
   twilioClient: Twilio | undefined;
   eraser: ResponseEraser;
+  retagger: Retagger;
   runChatTurn: (context: TurnContext) => Promise<void>;
   /** Guards `/api/review/*`, `/api/campaigns/*` and `/api/dnc`: 401 without the admin bearer token. */
   requireAdminApi: RequestHandler;
@@ -87,6 +89,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     chatAdapter,
     twilioClient,
     eraser,
+    retagger: new Retagger(redis, keys, getTagger, logger),
     runChatTurn: (context) => bot.run(context),
     requireAdminApi: requireAdmin(config.ADMIN_TOKEN),
     requireSupervisorPage: requireAdmin(config.ADMIN_TOKEN),

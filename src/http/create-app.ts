@@ -7,6 +7,7 @@ import { requestLog } from './request-log.js';
 import { noSniff, securityHeaders } from './security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
+import { retagRoutes } from '../retagging/retag-routes.js';
 
 /** The HTTP service: thin routes over the services. */
 export function createApp(services: Services): Express {
@@ -40,6 +41,7 @@ export function createApp(services: Services): Express {
 
   app.use(chatRoutes({ adapter: services.chatAdapter, runTurn: services.runChatTurn, allowedServiceUrls: config.ALLOWED_SERVICE_URLS }));
   app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser));
+  app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, scoreCounts: services.scoreCounts }));
 
   app.use(notFound);

@@ -17,6 +17,8 @@ export interface Keys {
   botState(storageKey: string): string;
   conversationLock(conversationKey: string): string;
   doNotCall(): string;
+  retagProgress(): string;
+  retagLease(): string;
   optedOutCustomers(): string;
 }
 
@@ -36,6 +38,8 @@ export function createKeys(prefix: string): Keys {
     botState: (storageKey) => `${prefix}bot:${storageKey}`,
     conversationLock: (conversationKey) => `${prefix}lock:{${conversationKey}}`,
     doNotCall: () => `${prefix}dnc`,
+    retagProgress: () => `${prefix}retag:progress`,
+    retagLease: () => `${prefix}retag:lease`,
     optedOutCustomers: () => `${prefix}optout:customers`,
   };
 }

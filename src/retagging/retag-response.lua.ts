@@ -1,0 +1,25 @@
+/**
+ * Replaces one response's tags and sentiment and moves its tag counters with them, atomically.
+ * KEYS: 1 response hash, 2 the counters of the day the response was completed
+ * ARGV: 1 new tags as JSON, 2 sentiment, 3 tagger version, then the new tag ids
+ * Returns 1 when changed, 0 when the response is gone or has no reason.
+ */
+export const RETAG_RESPONSE_LUA = `
+local fields = redis.call('HMGET', KEYS[1], 'reason', 'tags', 'category', 'test', 'channel', 'agentId', 'campaignId')
+if not fields[1] or fields[1] == '' then return 0 end
+local counted = fields[4] ~= '1' and fields[3] and fields[3] ~= ''
+if counted then
+  local agent = fields[6]
+  if not agent or agent == '' then agent = '-' end
+  local campaign = fields[7]
+  if not campaign or campaign == '' then campaign = '-' end
+  local dimension = (fields[5] or '-') .. '|' .. agent .. '|' .. campaign .. '|tag:'
+  local ok, old = pcall(cjson.decode, fields[2] or '[]')
+  if ok and type(old) == 'table' then
+    for _, tag in ipairs(old) do redis.call('HINCRBY', KEYS[2], dimension .. tag .. ':' .. fields[3], -1) end
+  end
+  for index = 4, #ARGV do redis.call('HINCRBY', KEYS[2], dimension .. ARGV[index] .. ':' .. fields[3], 1) end
+end
+redis.call('HSET', KEYS[1], 'tags', ARGV[1], 'sentiment', ARGV[2], 'taggerVersion', ARGV[3])
+return 1
+`;

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTagger } from '../../src/tagging/tagger.js';
+import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('re-tagging stored reasons', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(async () => app?.close());
+
+  const call = (method: string) => fetch(`${app.baseUrl}/api/review/retag`, { method, headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+
+  it('when the tagger version changed, then an admin call re-tags old reasons in the background and moves their tag counters', async () => {
+    const at = new Date('2026-11-10T10:00:00Z');
+    await app.services.store.applyTurn({ id: 'old-1', create: { channel: 'chat', conversationId: 'old-1', language: 'en' }, event: { type: 'score', score: 2 }, at });
+    await app.services.store.applyTurn({
+      id: 'old-1',
+      event: { type: 'reason', reason: 'I waited on hold for an hour', tags: ['price_billing'], sentiment: 'positive', language: 'en', taggerVersion: 'retired-version' },
+      at,
+    });
+    const counters = () => app.redis.redis.hgetall(`${app.redis.prefix}counters:2026-11-10`);
+    expect((await counters())['chat|-|-|tag:price_billing:detractor']).toBe('1');
+
+    const started = await call('POST');
+    expect(started.status).toBe(202);
+    let progress: Record<string, unknown> = {};
+    for (let tries = 0; tries < 100 && progress.state !== 'done'; tries += 1) {
+      progress = (await (await call('GET')).json()) as Record<string, unknown>;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(progress).toMatchObject({ state: 'done', retagged: 1, taggerVersion: getTagger().version });
+    const record = await app.services.store.get('old-1');
+    expect(record?.tags).toContain('wait_time');
+    expect(record?.sentiment).toBe('negative');
+    expect((await counters())['chat|-|-|tag:price_billing:detractor']).toBe('0');
+    expect((await counters())['chat|-|-|tag:wait_time:detractor']).toBe('1');
+  });
+
+  it('when every reason already has the current version, then nothing is re-tagged', async () => {
+    const progress = await app.services.retagger.runToEnd();
+    expect(progress).toMatchObject({ state: 'done', retagged: 0 });
+  });
+
+  it('when re-tagging is asked without the token, then it is 401', async () => {
+    expect((await fetch(`${app.baseUrl}/api/review/retag`, { method: 'POST' })).status).toBe(401);
+  });
+});
