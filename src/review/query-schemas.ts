@@ -18,7 +18,8 @@ export const channelSchema = z.enum(['voice', 'chat']);
 
 export const responsesQuerySchema = z.object({
   channel: channelSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  // A larger limit is served as the largest page rather than refused.
+  limit: z.coerce.number().int().min(1).default(50).transform((limit) => Math.min(limit, 1000)),
   offset: z.coerce.number().int().min(0).default(0),
 });
 
