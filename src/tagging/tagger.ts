@@ -1,4 +1,7 @@
+import { loadModels } from './model-store.js';
+import { createReasonTagger } from './reason-tagger.js';
 import type { Sentiment, TagId } from './taxonomy.js';
+import { TUNED_SETTINGS } from './tuned-settings.js';
 
 export interface TagOptions {
   /** ISO 639-1 code; detected from the text when absent. */
@@ -20,24 +23,16 @@ export interface ReasonTagger {
   tag(text: string, options?: TagOptions): TagResult;
 }
 
-// PLACEHOLDER (replaced by the tagging work): keyword rules in English only.
-const RULES: Array<[TagId, RegExp]> = [
-  ['wait_time', /\b(wait|waited|waiting|hold|slow|long time|queue)\b/i],
-  ['transfers', /\b(transfer|transferred|passed around)\b/i],
-  ['price_billing', /\b(bill|billing|price|fee|charge|refund|invoice)\b/i],
-  ['agent_attitude', /\b(rude|friendly|kind|polite|helpful)\b/i],
-];
+let tagger: ReasonTagger | undefined;
 
-const placeholder: ReasonTagger = {
-  version: 'placeholder-0',
-  tag(text, options = {}) {
-    const tags = RULES.filter(([, re]) => re.test(text)).map(([id]) => id);
-    const score = options.score ?? null;
-    const sentiment: Sentiment = score === null ? 'neutral' : score >= 9 ? 'positive' : score <= 6 ? 'negative' : 'neutral';
-    return { tags, sentiment, lang: options.lang ?? 'en' };
-  },
-};
-
+/**
+ * The reason tagger, built on first use (models read from the cache or trained from
+ * data/labelled in a fraction of a second) and shared afterwards.
+ */
 export function getTagger(): ReasonTagger {
-  return placeholder;
+  if (!tagger) {
+    const { models, version } = loadModels();
+    tagger = createReasonTagger(models, TUNED_SETTINGS.decision, version);
+  }
+  return tagger;
 }

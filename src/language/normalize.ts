@@ -1,0 +1,31 @@
+/** Text clean-up shared by language detection, score parsing and tagging. */
+
+const COMBINING_MARKS = /\p{M}+/gu;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
+const DASHES = /[\u2010-\u2015\u2212]/g;
+
+/** NFKC (full-width letters and digits become plain), lower case, one kind of apostrophe and dash. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'").replace(DASHES, '-');
+}
+
+/** Drops accents so "atención" and "atencion", "várakozás" and "varakozas" compare equal. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss').normalize('NFC');
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** normalizeText then foldAccents: the form that lexicons and word lists are written against. */
+export function foldedText(text: string): string {
+  // Most words are plain ASCII, and Unicode normalisation is the slow part.
+  if (ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, "'");
+  return foldAccents(normalizeText(text));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words of letters and digits; apostrophes and hyphens split words ("l'agent" → "l", "agent"). */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}

@@ -1,0 +1,98 @@
+/**
+ * The words around a number that tell whether it is a score. All accent-folded and lower case;
+ * apostrophes split words, so "I'd" arrives as "i", "d".
+ */
+
+const list = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
+
+/** Words that may surround a score without changing it: "I'd say probably a solid 8". */
+export const FILLERS = list(`
+  i d s ll m ve re it its is was be would will could a an the my our me you u ya guys your them they y all
+  say said maybe probably prob perhaps possibly definitely def certainly surely sure like about around roughly
+  just only solid strong good great perfect fair high low pretty very really overall total final
+  score scored scoring rating rate rated give giving gave given points point pts hmm hm um umm uh er erm ah oh
+  ok okay okey well so yes yeah yep yup honestly guess think reckon answer number that thats this for and
+  thanks thank thx please today easily clear full whole deserve deserves deserved mark grade
+  yo le les lo la el mi tu su te doy daria pongo pondria diria digo seria es nota puntuacion calificacion puntaje
+  puntos punto quizas quiza tal vez probablemente seguramente creo pues bueno bien buen vale si muy como
+  gracias por favor solido claro ustedes ese eso esto merecen merece sin duda diria calificaria
+  ich wurde wuerde gebe geben gibt sage sagen ware waere es ist eher vielleicht wahrscheinlich bestimmt sicher
+  glatte glatt klare volle solide gute note punkte bewertung bewerte bewerten meine die der das also na ja naja
+  so etwa ungefahr circa ca wir mal danke bitte mir ihnen dir euch sehr gut sagen verdient hier
+  je j dirais dis donne donnerais mets mettrais met note noterais c est ce serait peut etre probablement
+  surement disons bon ben alors euh oui vous tu te points sur environ peu pres merci solide bien tres
+  franchement vraiment plutot genre mettre dirai donnerai attribue attribuerais meritez merite
+  en adok adnek adnam adnank adunk ad az es talan valoszinuleg biztosan szerintem mondjuk mondanam
+  pont pontot pontszam ertekeles ertekelem ertekelnem osztalyzat jegy nagyjabol kb korulbelul igen persze
+  nos oszinten kerek tiszta eros jo nagyon csak koszonom koszi kerem teljes megerdemlik megerdemli
+  hat
+`);
+
+/** Words that make a nearby number uncertain or not the answer: "not 10", "almost 9", "more than 5". */
+export const DOUBTERS = list(`
+  not no never nor almost nearly over under above below least most than more less max
+  nunca ni casi mas menos nicht kein keine nie fast knapp mehr weniger als hochstens mindestens
+  pas ne n jamais presque plus moins nem sem soha majdnem tobb kevesebb legalabb legfeljebb mint
+`);
+
+/** Words that say the nearby number is the score: "give it 8", "le pongo un 8", "8 geben", "adok 8-at". */
+export const SCORE_CUES = list(`
+  give giving gave rate rating rated score scored say mark grade points point deserve deserves
+  doy daria pongo pondria diria digo nota puntuacion calificacion puntaje puntos califico calificaria merecen merece
+  gebe geben wurde gibt sage note punkte bewertung bewerte bewerten verdient
+  dirais donne donnerais mets mettrais note noterais points attribue attribuerais merite meritez
+  adok adnek adnam adnank adunk mondanam mondanek pont pontot pontszam ertekelem ertekelnem osztalyzat jegy
+`);
+
+/** Words after a number that make it a count, a duration, money or a time, not a score. */
+export const UNITS = list(`
+  minutes minute mins min m hours hour hrs hr h seconds second secs sec days day weeks week wks months month
+  years year yrs yr times time calls call people persons person agents agent kids children euros euro eur
+  dollars dollar usd bucks pounds quid gbp percent pct am pm clock x k gb mb km miles emails messages texts
+  attempts tries departments transfers pages steps questions items orders tickets
+  minutos minuto horas hora hs segundos segundo dias dia semanas semana meses mes anos ano veces vez llamadas
+  llamada personas persona agentes dolares pesos ciento
+  minuten std stunden stunde sekunden sekunde tage tag tagen wochen woche monate monat monaten jahre jahr
+  jahren male anrufe anruf personen leute mitarbeiter prozent uhr
+  mn heures heure secondes seconde jours jour semaines mois ans an annees annee fois appels appel personnes
+  conseillers pourcent
+  perc percet percig percnyi perce ora orat oraig oras oraja orakor masodperc masodpercet nap napot napig napja
+  napos het hetet hete hetig honap honapot honapja honapig ev eve evet evig eves alkalommal alkalom hivas
+  hivast ember embert ugyintezo ugyintezot ft forint szazalek
+`);
+
+/** Words before a number that make it a time, an age or an identifier: "at 8", "number 5", "um 8". */
+export const NOT_SCORE_BEFORE = list(`
+  at since until till before after age aged number nr order ticket case ref reference option press line page
+  step room desk window extension ext
+  las opcion numero ventanilla linea desde hasta
+  um seit bis nummer taste option linie
+  vers depuis jusqu touche numero ligne
+  szam gomb mellek
+`);
+
+/** Words for another rating scale: "5 stars" is not a 0–10 score. */
+export const OTHER_SCALE_WORDS = list(`stars star estrellas estrella sterne stern etoiles etoile csillag csillagot csillagos`);
+
+/** Connectors of "8 out of 10", "8 de 10", "8 von 10", "8 sur 10", "8/10". */
+export const OUT_OF = list(`of de sur von aus over sobre from on auf`);
+
+/** Words that end a clause before a trailing score: "the agent was great, so 9". */
+export const CLAUSE_ENDS = list(`so thus therefore hence donc alors entonces asi also deshalb daher ezert tehat igy`);
+
+/** Number suffixes. Hungarian grade and case endings mean a score; the others a unit or an ordinal. */
+export const SCORE_SUFFIXES = list(`as es os ast est ost at et ot t ra re pont pontot`);
+export const SCALE_SUFFIXES = list(`bol`);
+export const UNIT_SUFFIXES = list(`
+  min mins h hr hrs m s sec pm am x k th st nd rd e er eme ieme e me o a
+  szor szer kor perc percet ora orat nap napot ev eve ft
+`);
+
+/** "(on) a scale of 0 to 10", "del 0 al 10", "von 0 bis 10", "de 0 à 10", "0-tól 10-ig": the scale, not an answer. */
+export const SCALE_PHRASES: RegExp[] = [
+  /\b(?:on\s+)?(?:a\s+)?(?:scale\s+)?(?:of|from)\s+(?:0|1|zero|one)\s*(?:to|-)\s*(?:10|ten)\b/g,
+  /\b(?:en\s+una\s+escala\s+)?(?:del?|entre)\s+(?:0|1|cero|uno)\s*(?:al?|-|y)\s*(?:10|diez)\b/g,
+  /\b(?:auf\s+einer\s+skala\s+)?von\s+(?:0|1|null|eins)\s*(?:bis|-)\s*(?:10|zehn)\b/g,
+  /\b(?:sur\s+une\s+echelle\s+)?de\s+(?:0|1|zero|un)\s*(?:a|-)\s*(?:10|dix)\b/g,
+  /\b(?:egy\s+)?(?:0|1|nulla|egy)\s*-?\s*(?:tol|tul|ig)\s+(?:10|tiz)\s*-?\s*(?:ig|es\s+skalan|skalan)\b/g,
+];

@@ -1,0 +1,66 @@
+import { analyse, type Analysis } from './analyse.js';
+import { STEM_FEATURE, sentimentFeatures, tagFeatures } from './features.js';
+import type { LabelledReason } from './labelled-data.js';
+import { FeatureIndex, logits, probability, trainOneVsRest, trainSoftmax, type SparseRow } from './linear-model.js';
+import { SENTIMENTS, TAG_IDS } from './taxonomy.js';
+import { TUNED_SETTINGS, type TrainingSettings } from './tuned-settings.js';
+
+/** The trained weights, plain enough to be written to and read from a JSON cache file. */
+export interface ModelWeights {
+  tag: { features: string[]; weights: number[][] };
+  sentiment: { features: string[]; weights: number[][] };
+}
+
+function l2For(index: FeatureIndex, settings: TrainingSettings): (column: number) => number {
+  return (column) => (STEM_FEATURE.test(index.names[column] ?? '') ? settings.stemL2 : settings.cueL2);
+}
+
+export function trainWeights(reasons: readonly LabelledReason[], settings: TrainingSettings = TUNED_SETTINGS.training): ModelWeights {
+  return trainOnAnalyses(reasons.map((r) => analyse(r.text, r.lang)), reasons, settings);
+}
+
+/** The same on reasons already analysed (`analyses[i]` is `reasons[i]`), so tuning analyses each reason once. */
+export function trainOnAnalyses(analyses: readonly Analysis[], reasons: readonly LabelledReason[], settings: TrainingSettings): ModelWeights {
+  const options = (index: FeatureIndex, seed: number) => ({ epochs: settings.epochs, learningRate: settings.learningRate, l2: l2For(index, settings), seed });
+
+  const tagIndex = new FeatureIndex();
+  const tagRows = analyses.map((a) => tagIndex.row(tagFeatures(a), true));
+  const tagLabels = reasons.map((r) => TAG_IDS.map((tag) => r.tags.includes(tag)));
+  const tagWeights = trainOneVsRest(tagRows, tagIndex.size, tagLabels, options(tagIndex, 7));
+
+  const sentimentIndex = new FeatureIndex();
+  const sentimentRows = analyses.map((a) => sentimentIndex.row(sentimentFeatures(a), true));
+  const classes = reasons.map((r) => SENTIMENTS.indexOf(r.sentiment));
+  const sentimentWeights = trainSoftmax(sentimentRows, sentimentIndex.size, classes, SENTIMENTS.length, options(sentimentIndex, 11));
+
+  return {
+    tag: { features: tagIndex.names, weights: tagWeights.map((w) => Array.from(w)) },
+    sentiment: { features: sentimentIndex.names, weights: sentimentWeights.map((w) => Array.from(w)) },
+  };
+}
+
+/** Trained models ready to score analysed reasons. */
+export class ReasonModels {
+  private readonly tagIndex: FeatureIndex;
+  private readonly tagWeights: Float64Array[];
+  private readonly sentimentIndex: FeatureIndex;
+  private readonly sentimentWeights: Float64Array[];
+
+  constructor(weights: ModelWeights) {
+    this.tagIndex = new FeatureIndex(weights.tag.features);
+    this.tagWeights = weights.tag.weights.map((w) => Float64Array.from(w));
+    this.sentimentIndex = new FeatureIndex(weights.sentiment.features);
+    this.sentimentWeights = weights.sentiment.weights.map((w) => Float64Array.from(w));
+  }
+
+  /** Probability per tag, in TAG_IDS order. */
+  tagProbabilities(analysis: Analysis): number[] {
+    const row: SparseRow = this.tagIndex.row(tagFeatures(analysis), false);
+    return this.tagWeights.map((w) => probability(w, row));
+  }
+
+  /** Unnormalised scores per sentiment, in SENTIMENTS order. */
+  sentimentScores(analysis: Analysis): number[] {
+    return logits(this.sentimentWeights, this.sentimentIndex.row(sentimentFeatures(analysis), false));
+  }
+}

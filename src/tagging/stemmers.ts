@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { foldAccents } from '../language/normalize.js';
+import { stemHungarian } from '../language/hungarian-stemmer.js';
+import type { TaggerLanguage } from './tagger-languages.js';
+
+interface NaturalStemmer {
+  stem(word: string): string;
+}
+
+// Deep imports only: natural's root module loads database clients and reads .env.
+const require = createRequire(import.meta.url);
+const porter = (path: string): NaturalStemmer => require(`natural/lib/natural/stemmers/${path}`) as NaturalStemmer;
+
+const STEMMERS: Record<Exclude<TaggerLanguage, 'hu'>, NaturalStemmer> = {
+  en: porter('porter_stemmer.js'),
+  es: porter('porter_stemmer_es.js'),
+  de: porter('porter_stemmer_de.js'),
+  fr: porter('porter_stemmer_fr.js'),
+};
+
+const MAX_CACHED = 50_000;
+const cache = new Map<string, string>();
+
+/** The accent-folded stem of a lower-case word; the accents are folded after stemming, as the stemmers expect them. */
+export function stem(word: string, lang: TaggerLanguage): string {
+  const key = `${lang}:${word}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const stemmed = lang === 'hu' ? stemHungarian(foldAccents(word)) : foldAccents(STEMMERS[lang].stem(word));
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, stemmed);
+  return stemmed;
+}
