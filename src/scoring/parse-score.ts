@@ -104,6 +104,11 @@ function readSurroundings(tokens: ScoreToken[], i: number, reading: Reading, lan
     reading.ambiguous = true;
   }
   if (isSym(after, '+') && token.kind === 'digits' && token.joinedAfter) reading.ambiguous = true;
+  // German and Hungarian write ordinals as "2." ("der 2. Mitarbeiter", "a 2. ügyintéző").
+  const ordinalLanguage = languages.length <= 2 && (languages[0] === 'de' || languages[0] === 'hu');
+  if (ordinalLanguage && token.kind === 'digits' && isSym(after, '.') && after?.kind === 'sym' && after.joinedBefore && tokens[i + 2]?.kind === 'word') {
+    reading.roles[i] = 'count';
+  }
   if (isSym(after, '-') && valueOf(tokens[i + 2], languages)) {
     // A range such as 7-8, fine only as a duration ("2-3 days").
     if (isWord(tokens[i + 3], UNITS)) {
@@ -180,9 +185,12 @@ export function parseScore(text: string, lang?: string): number | null {
     (token.kind === 'word' && (FILLERS.has(token.folded) || NOT_NUMBERS_WITH_ACCENT.has(token.raw))));
   if (onlyFillers) return value;
 
-  const words = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.kind !== 'sym');
-  const first = words[0]?.i;
-  const last = words[words.length - 1]?.i;
+  // The first and last words that carry meaning: "un 10, muy amables" leads with its score.
+  const content = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t, i }) => t.kind !== 'sym' && !dropped.has(i) && !(t.kind === 'word' && FILLERS.has(t.folded) && !candidates.includes(i)));
+  const first = content[0]?.i;
+  const last = content[content.length - 1]?.i;
   const accepted = candidates.some((i) => {
     if (reading.cued[i]) return true;
     if (nearby(tokens, reading.roles, i, 3, 2, (t, role) => role === 'scale' || (t.kind === 'word' && SCORE_CUES.has(t.folded)))) return true;

@@ -12,8 +12,8 @@ export const FILLERS = list(`
   just only solid strong good great perfect fair high low pretty very really overall total final
   score scored scoring rating rate rated give giving gave given points point pts hmm hm um umm uh er erm ah oh
   ok okay okey well so yes yeah yep yup honestly guess think reckon answer number that thats this for and
-  thanks thank thx please today easily clear full whole deserve deserves deserved mark grade
-  yo le les lo la el mi tu su te doy daria pongo pondria diria digo seria es nota puntuacion calificacion puntaje
+  thanks thank thx please today easily clear full whole deserve deserves deserved mark grade go going with
+  que qu yo le les lo la el mi tu su te doy daria pongo pondria diria digo seria es nota puntuacion calificacion puntaje
   puntos punto quizas quiza tal vez probablemente seguramente creo pues bueno bien buen vale si muy como
   gracias por favor solido claro ustedes ese eso esto merecen merece sin duda diria calificaria
   ich wurde wuerde gebe geben gibt sage sagen ware waere es ist eher vielleicht wahrscheinlich bestimmt sicher
@@ -88,11 +88,14 @@ export const UNIT_SUFFIXES = list(`
   szor szer kor perc percet ora orat nap napot ev eve ft
 `);
 
-/** "(on) a scale of 0 to 10", "del 0 al 10", "von 0 bis 10", "de 0 à 10", "0-tól 10-ig": the scale, not an answer. */
+/**
+ * "(on) a scale of 0 to 10", "del 0 al 10", "von 0 bis 10", "de 0 à 10", "0-tól 10-ig": the scale,
+ * not an answer. Matched on lower-case text that still has its accents.
+ */
 export const SCALE_PHRASES: RegExp[] = [
-  /\b(?:on\s+)?(?:a\s+)?(?:scale\s+)?(?:of|from)\s+(?:0|1|zero|one)\s*(?:to|-)\s*(?:10|ten)\b/g,
-  /\b(?:en\s+una\s+escala\s+)?(?:del?|entre)\s+(?:0|1|cero|uno)\s*(?:al?|-|y)\s*(?:10|diez)\b/g,
-  /\b(?:auf\s+einer\s+skala\s+)?von\s+(?:0|1|null|eins)\s*(?:bis|-)\s*(?:10|zehn)\b/g,
-  /\b(?:sur\s+une\s+echelle\s+)?de\s+(?:0|1|zero|un)\s*(?:a|-)\s*(?:10|dix)\b/g,
-  /\b(?:egy\s+)?(?:0|1|nulla|egy)\s*-?\s*(?:tol|tul|ig)\s+(?:10|tiz)\s*-?\s*(?:ig|es\s+skalan|skalan)\b/g,
+  /\b(?:on\s+)?(?:a\s+)?(?:scale\s+)?(?:of|from)\s+(?:0|1|zero|one)\s*(?:to|-)\s*(?:10|ten)\b/gu,
+  /\b(?:en\s+una\s+escala\s+)?(?:del?|entre)\s+(?:0|1|cero|uno)\s*(?:al?|-|y)\s*(?:10|diez)\b/gu,
+  /\b(?:auf\s+einer\s+skala\s+)?von\s+(?:0|1|null|eins)\s*(?:bis|-)\s*(?:10|zehn)\b/gu,
+  /\b(?:sur\s+une\s+[ée]chelle\s+)?de\s+(?:0|1|z[ée]ro|un)\s*(?:[aà]|-)\s*(?:10|dix)\b/gu,
+  /(?:^|\s)(?:0|1|null[aá]|egy)\s*-?\s*(?:t[oó]l|t[uú]l)\s+(?:10|t[ií]z)\s*-?\s*ig\b/gu,
 ];

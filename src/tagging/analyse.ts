@@ -22,6 +22,8 @@ export interface Analysis {
   lang: TaggerLanguage | 'und';
   /** Lower-case, accent-folded words. */
   tokens: string[];
+  /** Whether each word stands shortly after a negator in its clause ("not [rude]", "keine [Wartezeit]"). */
+  negated: boolean[];
   /** Stems in the analysis language (English for `und`), accent-folded. */
   stems: string[];
   topics: Array<PhraseHit<TopicCue>>;
@@ -81,10 +83,28 @@ function isNegated(position: number, negatorEnds: number[], clause: number[]): b
   return negatorEnds.some((end) => end < position && position - end <= NEGATION_REACH && clause[end] === clause[position]);
 }
 
-function polarityOf(parts: Clauses, lexicon: CompiledLexicon, hits: Array<PhraseHit<number>>, negatorEnds: number[]): PolaritySignals {
+/**
+ * A negator turns only the first polar phrase after it ("didn't understand my problem" turns
+ * "understand"), and never a phrase that carries its own negation ("n'est toujours pas résolu").
+ */
+function negatedHits(hits: Array<PhraseHit<number>>, negatorEnds: number[], negatorStarts: Set<number>, clause: number[]): Set<PhraseHit<number>> {
+  const negated = new Set<PhraseHit<number>>();
+  const carriesNegation = (hit: PhraseHit<number>): boolean => {
+    for (let i = hit.start; i <= hit.end; i += 1) if (negatorStarts.has(i)) return true;
+    return false;
+  };
+  for (const end of negatorEnds) {
+    const next = hits.find((hit) => hit.start > end);
+    if (next && next.start - end <= NEGATION_REACH && clause[end] === clause[next.start] && !carriesNegation(next)) negated.add(next);
+  }
+  return negated;
+}
+
+function polarityOf(parts: Clauses, lexicon: CompiledLexicon, hits: Array<PhraseHit<number>>, negatorEnds: number[], negatorStarts: Set<number>): PolaritySignals {
   const signals: PolaritySignals = { positive: 0, negative: 0, contrastPositive: 0, contrastNegative: 0, negatedPositive: 0, negatedNegative: 0, sarcasm: false };
+  const turned = negatedHits(hits, negatorEnds, negatorStarts, parts.clause);
   const values = hits.map((hit) => {
-    const negated = isNegated(hit.start, negatorEnds, parts.clause);
+    const negated = turned.has(hit);
     if (negated && hit.value > 0) signals.negatedPositive += 1;
     if (negated && hit.value < 0) signals.negatedNegative += 1;
     return { hit, value: negated ? -hit.value : hit.value };
@@ -130,10 +150,9 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
   const polarHits = nonOverlapping(lexicon.polarity.find(parts.tokens));
   const covered = new Set<number>();
   for (const hit of polarHits) for (let i = hit.start; i <= hit.end; i += 1) covered.add(i);
-  const negatorEnds = lexicon.negators
-    .find(parts.tokens)
-    .filter((hit) => !covered.has(hit.start) && !covered.has(hit.end))
-    .map((hit) => hit.end);
+  const negators = lexicon.negators.find(parts.tokens);
+  const negatorStarts = new Set(negators.map((hit) => hit.start));
+  const negatorEnds = negators.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end)).map((hit) => hit.end);
 
   const vocabulary = naturalVocabulary(stemLang);
   const natural = { positive: 0, negative: 0 };
@@ -149,9 +168,10 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
   return {
     lang,
     tokens: parts.tokens,
+    negated: parts.tokens.map((_, i) => isNegated(i, negatorEnds, parts.clause)),
     stems,
     topics: lexicon.topics.find(parts.tokens),
-    polarity: polarityOf(parts, lexicon, polarHits, negatorEnds),
+    polarity: polarityOf(parts, lexicon, polarHits, negatorEnds, negatorStarts),
     natural,
   };
 }

@@ -9,10 +9,11 @@ export const STEM_FEATURE = /^[ub]:/;
 
 const cap = (value: number, limit: number): number => Math.min(value, limit);
 
-function stemFeatures(analysis: Analysis, into: Map<string, number>, pairs: boolean): void {
+/** For sentiment, a stem after a negator is a different word: "rude" and "not … rude" pull opposite ways. */
+function stemFeatures(analysis: Analysis, into: Map<string, number>, pairs: boolean, markNegation = false): void {
   const lang = analysis.lang === 'und' ? 'en' : analysis.lang;
   analysis.stems.forEach((stem, i) => {
-    into.set(`u:${lang}:${stem}`, 1);
+    into.set(`u:${lang}:${markNegation && analysis.negated[i] ? '!' : ''}${stem}`, 1);
     const next = analysis.stems[i + 1];
     if (pairs && next !== undefined) into.set(`b:${lang}:${stem}_${next}`, 1);
   });
@@ -34,7 +35,7 @@ export function tagFeatures(analysis: Analysis): Map<string, number> {
 
 export function sentimentFeatures(analysis: Analysis): Map<string, number> {
   const features = new Map<string, number>([['bias', 1]]);
-  stemFeatures(analysis, features, false);
+  stemFeatures(analysis, features, false, true);
   const p = analysis.polarity;
   features.set('pol:pos', cap(p.positive, 6) / 2);
   features.set('pol:neg', cap(p.negative, 6) / 2);

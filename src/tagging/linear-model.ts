@@ -51,6 +51,8 @@ export interface TrainingOptions {
   /** L2 strength per column (lets stems be held back more than lexicon cues). */
   l2: (column: number) => number;
   seed: number;
+  /** Columns an output may use; the others keep weight 0. All when absent. */
+  uses?: (output: number, column: number) => boolean;
 }
 
 function shuffled(count: number, seed: number): number[] {
@@ -90,6 +92,7 @@ function train(sparseRows: SparseRow[], width: number, outputs: number, softmax:
   const weights = Array.from({ length: outputs }, () => new Float64Array(width));
   const squared = Array.from({ length: outputs }, () => new Float64Array(width).fill(1e-8));
   const l2 = Float64Array.from({ length: width }, (_, c) => options.l2(c));
+  const uses = Array.from({ length: outputs }, (_, o) => Uint8Array.from({ length: width }, (_, c) => (options.uses?.(o, c) ?? true ? 1 : 0)));
   const errors = new Float64Array(outputs);
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const r of shuffled(rows.length, options.seed + epoch)) {
@@ -107,9 +110,11 @@ function train(sparseRows: SparseRow[], width: number, outputs: number, softmax:
       for (let o = 0; o < outputs; o += 1) {
         const w = weights[o] as Float64Array;
         const g2 = squared[o] as Float64Array;
+        const used = uses[o] as Uint8Array;
         const error = errors[o] as number;
         for (let k = 0; k < row.indices.length; k += 1) {
           const c = row.indices[k] as number;
+          if (used[c] === 0) continue;
           const gradient = error * (row.values[k] as number) + (l2[c] as number) * (w[c] as number);
           g2[c] = (g2[c] as number) + gradient * gradient;
           w[c] = (w[c] as number) - (options.learningRate * gradient) / Math.sqrt(g2[c] as number);

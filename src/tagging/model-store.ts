@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LEXICONS } from './compiled-lexicon.js';
 import { labelledDir, labelledPath, readLabelled } from './labelled-data.js';
 import { ReasonModels, trainWeights, type ModelWeights } from './reason-models.js';
 import { TAGGER_LANGUAGES } from './tagger-languages.js';
 import { TUNED_SETTINGS } from './tuned-settings.js';
 
-/** Bump when code changes what the models output; data, lexicon and setting changes are hashed in. */
-const MODEL_REVISION = 1;
 
 export interface LoadedModels {
   models: ReasonModels;
@@ -17,12 +16,19 @@ export interface LoadedModels {
   source: 'cache' | 'trained';
 }
 
+const HERE = dirname(fileURLToPath(import.meta.url));
+// The code that turns text into features and predictions: when it changes, so may every answer.
+const CODE_DIRECTORIES = [HERE, join(HERE, 'lexicons'), join(HERE, '..', 'language')];
+
+/** Hash of everything the answers depend on: training data, lexicons, tuned settings and the tagging code itself. */
 function fingerprint(): string {
   const hash = createHash('sha256');
-  hash.update(String(MODEL_REVISION));
   for (const lang of TAGGER_LANGUAGES) hash.update(readFileSync(labelledPath(lang, 'train')));
   hash.update(JSON.stringify(LEXICONS));
   hash.update(JSON.stringify(TUNED_SETTINGS));
+  for (const dir of CODE_DIRECTORIES) {
+    for (const file of readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort()) hash.update(readFileSync(join(dir, file)));
+  }
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -47,6 +53,11 @@ function writeCache(path: string, weights: ModelWeights): void {
     const partial = `${path}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(weights));
     renameSync(partial, path);
+    // Older models are of no further use; keep the folder from growing with every change.
+    const dir = dirname(path);
+    for (const file of readdirSync(dir)) {
+      if (/^reason-models-[0-9a-f]+\.json$/.test(file) && join(dir, file) !== path) rmSync(join(dir, file), { force: true });
+    }
   } catch {
     // A read-only install still works: it trains in memory on every start (~0.2 s).
   }
@@ -58,7 +69,7 @@ function writeCache(path: string, weights: ModelWeights): void {
  */
 export function loadModels(): LoadedModels {
   const hex = fingerprint();
-  const version = `reasons-${MODEL_REVISION}-${hex}`;
+  const version = `reasons-${hex}`;
   const path = cacheFile(hex);
   const cached = readCache(path);
   if (cached) return { models: new ReasonModels(cached), version, source: 'cache' };

@@ -26,7 +26,11 @@ export function trainOnAnalyses(analyses: readonly Analysis[], reasons: readonly
   const tagIndex = new FeatureIndex();
   const tagRows = analyses.map((a) => tagIndex.row(tagFeatures(a), true));
   const tagLabels = reasons.map((r) => TAG_IDS.map((tag) => r.tags.includes(tag)));
-  const tagWeights = trainOneVsRest(tagRows, tagIndex.size, tagLabels, options(tagIndex, 7));
+  // Each tag's model sees only its own lexicon cues: "hold" next to "app" must still mean waiting,
+  // and a cue of another tag saying "not this one" would not carry over to reasons that mix topics.
+  const cueTag = tagIndex.names.map((name) => /^[tw]:(.+)$/.exec(name)?.[1]);
+  const uses = (output: number, column: number): boolean => cueTag[column] === undefined || cueTag[column] === TAG_IDS[output];
+  const tagWeights = trainOneVsRest(tagRows, tagIndex.size, tagLabels, { ...options(tagIndex, 7), uses });
 
   const sentimentIndex = new FeatureIndex();
   const sentimentRows = analyses.map((a) => sentimentIndex.row(sentimentFeatures(a), true));

@@ -23,24 +23,24 @@ export interface TunedSettings {
 // (never the test split). Edit by re-running it.
 export const TUNED_SETTINGS: TunedSettings = {
   training: {
-    epochs: 10,
+    epochs: 20,
     learningRate: 0.3,
     stemL2: 0.05,
-    cueL2: 0.0003
+    cueL2: 0.002
   },
   decision: {
     thresholds: {
       wait_time: 0.3,
-      resolution: 0.2,
-      agent_attitude: 0.3,
-      agent_knowledge: 0.2,
+      resolution: 0.25,
+      agent_attitude: 0.4,
+      agent_knowledge: 0.15,
       transfers: 0.1,
-      process_friction: 0.15,
-      price_billing: 0.3,
-      product_quality: 0.4,
+      process_friction: 0.25,
+      price_billing: 0.55,
+      product_quality: 0.3,
       self_service: 0.2,
-      communication: 0.25
+      communication: 0.2
     },
-    scorePrior: 0.75
+    scorePrior: 1
   }
 };

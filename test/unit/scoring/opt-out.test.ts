@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isOptOutRequest } from '../../../src/scoring/opt-out.js';
+
+const OPT_OUTS: Array<[string, string | undefined]> = [
+  ['stop', undefined], ['STOP', undefined], ['Stop.', undefined], ['stop please', 'en'], ['STOPALL', undefined], ['unsubscribe', 'en'],
+  ['Unsubscribe me', 'en'], ['opt out', 'en'], ['opt-out', 'en'], ['cancel', 'en'], ["don't contact me again", 'en'], ['Do not call me again!', 'en'],
+  ['please stop calling me', 'en'], ['stop texting me', 'en'], ['remove me from your list', 'en'], ['take me off your list', 'en'],
+  ['no more calls', 'en'], ['leave me alone', 'en'], ["I don't want any more surveys", 'en'],
+  ['baja', 'es'], ['BAJA', undefined], ['darse de baja', 'es'], ['darme de baja', 'es'], ['quiero darme de baja', 'es'], ['No me llamen más', 'es'],
+  ['no me llamen mas', 'es'], ['no me contacten más, por favor', 'es'], ['dejen de llamarme', 'es'], ['no quiero más encuestas', 'es'],
+  ['abmelden', 'de'], ['Stopp', 'de'], ['bitte abmelden', 'de'], ['Rufen Sie mich nicht mehr an', 'de'], ['keine Anrufe mehr', 'de'],
+  ['nicht mehr anrufen', 'de'], ['Lassen Sie mich in Ruhe', 'de'], ['ich möchte mich abmelden', 'de'],
+  ['désabonner', 'fr'], ['desabonner', 'fr'], ['me désinscrire', 'fr'], ['désinscrire', 'fr'], ["ne m'appelez plus", 'fr'], ['ne me contactez plus', 'fr'],
+  ['stop', 'fr'], ['arrêtez de m’appeler', 'fr'], ['laissez-moi tranquille', 'fr'],
+  ['leiratkozás', 'hu'], ['leiratkozas', 'hu'], ['ne hívjanak', 'hu'], ['Ne hívjanak többet!', 'hu'], ['ne keressenek többet', 'hu'],
+  ['nem kérek több hívást', 'hu'], ['le akarok iratkozni', 'hu'], ['hagyjanak békén', 'hu'],
+];
+
+const NOT_OPT_OUTS: Array<[string, string | undefined]> = [
+  ['the app would stop crashing', 'en'], ['non-stop hold music', 'en'], ['stop putting me on hold', 'en'], ['please stop transferring me', 'en'],
+  ['I wanted to cancel my contract and it took ages', 'en'], ['no', 'en'], ['no thanks', 'en'], ['8', undefined], ['', undefined],
+  ['the end of the call was rude', 'en'], ['la baja del contrato fue complicada', 'es'], ['me dieron de baja la línea sin avisar', 'es'],
+  ['die Abmeldung war kompliziert', 'de'], ['der Stopp der Lastschrift hat nicht geklappt', 'de'], ['le désabonnement a pris des semaines', 'fr'],
+  ['a leiratkozás túl bonyolult volt', 'hu'], ['ne hívjanak vissza ilyen későn, de egyébként jó volt', 'hu'], ['nothing to stop', 'en'],
+];
+
+describe('isOptOutRequest', () => {
+  it.each(OPT_OUTS)('when the whole message is %j, then it is an opt-out', (text, lang) => {
+    expect(isOptOutRequest(text, lang)).toBe(true);
+  });
+
+  it.each(NOT_OPT_OUTS)('when the message %j only mentions stopping or cancelling, then it is not an opt-out', (text, lang) => {
+    expect(isOptOutRequest(text, lang)).toBe(false);
+  });
+});
