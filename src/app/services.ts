@@ -23,6 +23,7 @@ import { ResponseEraser } from '../privacy/response-eraser.js';
 import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
 import { createTwilioClient, deleteTwilioRecording } from '../telephony/twilio-client.js';
+import { createWebChat, type WebChat } from '../webchat/web-chat.js';
 
 /** Dialog state outlives the survey by this long, then Redis drops it. */
 const CONVERSATION_STATE_TTL_SECONDS = 2 * 24 * 3600;
@@ -37,6 +38,8 @@ export interface Services {
   scoreCounts: ScoreCounts;
   voiceSurvey: VoiceSurvey;
   chatAdapter: CloudAdapter;
+  /** The customer web chat: its adapter (same middleware and bot as chatAdapter), conversation log and tokens. */
+  webChat: WebChat;
   /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */
   twilioClient: Twilio | undefined;
   eraser: ResponseEraser;
@@ -74,8 +77,13 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
   const recorder = new ChatSurveyRecorder(store, doNotCall, getTagger);
   const bot = new SurveyBot({ conversationState, dialog: new SurveyDialog(recorder), recorder, businessName: config.BUSINESS_NAME, defaultLanguage: config.DEFAULT_LANGUAGE });
   const chatAdapter = createChatAdapter(config, logger);
-  chatAdapter.use(new ConversationLockMiddleware(redis, { lockKey: keys.conversationLock, leaseMs: 10_000, waitMs: 8_000 }));
-  chatAdapter.use(new ChatTranscriptMiddleware(recorder, config.DEFAULT_LANGUAGE));
+  // Both chat adapters (Bot Framework's and the web chat's) run this middleware, in this order, and the same bot.
+  const chatMiddleware = [
+    new ConversationLockMiddleware(redis, { lockKey: keys.conversationLock, leaseMs: 10_000, waitMs: 8_000 }),
+    new ChatTranscriptMiddleware(recorder, config.DEFAULT_LANGUAGE),
+  ];
+  chatAdapter.use(...chatMiddleware);
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, middleware: chatMiddleware });
 
   return {
     config,
@@ -87,6 +95,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     scoreCounts: new ScoreCounts(redis, keys),
     voiceSurvey,
     chatAdapter,
+    webChat,
     twilioClient,
     eraser,
     retagger: new Retagger(redis, keys, getTagger, logger),

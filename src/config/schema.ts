@@ -26,6 +26,17 @@ const optionalHttpUrl = z
   .transform((value) => (value ? value : undefined))
   .pipe(httpUrl.optional());
 
+/** `https://shop.example.com` → itself; anything with a path, query, credentials or another scheme → undefined. */
+function webOrigin(entry: string): string | undefined {
+  try {
+    const url = new URL(entry);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, e.g. +15551230000');
 
 /** Bot Framework's public channel hosts: the only places replies go unless ALLOWED_SERVICE_URLS says otherwise. */
@@ -79,6 +90,23 @@ export const environmentSchema = z.object({
   BUSINESS_NAME: z.string().trim().min(1).max(60).default('Example Telecom'),
   CALLBACK_NUMBER: optionalText.pipe(e164.optional()),
   DEFAULT_LANGUAGE: z.string().trim().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en').default('en'),
+  WIDGET_ALLOWED_ORIGINS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        const origins: string[] = [];
+        for (const entry of (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+          const origin = webOrigin(entry);
+          if (origin === undefined) {
+            context.addIssue({ code: 'custom', message: 'each entry must be an http(s) origin such as https://www.example.com (scheme, host and port only)' });
+            return z.NEVER;
+          }
+          origins.push(origin);
+        }
+        return origins;
+      }),
+  ),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
 });
 

@@ -8,6 +8,10 @@ import { noSniff, securityHeaders } from './security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
 import { retagRoutes } from '../retagging/retag-routes.js';
+import { directLineRoutes } from '../webchat/directline-routes.js';
+import { webChatRoutes } from '../webchat/webchat-routes.js';
+import { SimulatedCalls } from '../simulator/simulated-calls.js';
+import { simulatorRoutes } from '../simulator/simulator-routes.js';
 
 /** The HTTP service: thin routes over the services. */
 export function createApp(services: Services): Express {
@@ -40,6 +44,20 @@ export function createApp(services: Services): Express {
   });
 
   app.use(chatRoutes({ adapter: services.chatAdapter, runTurn: services.runChatTurn, allowedServiceUrls: config.ALLOWED_SERVICE_URLS }));
+  const origins = { allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, publicUrl: config.PUBLIC_URL };
+  const { webChat } = services;
+  app.use('/v3/directline', directLineRoutes({ adapter: webChat.adapter, conversations: webChat.conversations, tokens: webChat.tokens, runTurn: services.runChatTurn, origins }));
+  app.use(webChatRoutes({ businessName: config.BUSINESS_NAME, origins, bundle: webChat.bundle }));
+  app.use(
+    '/simulator',
+    services.requireSupervisorPage,
+    simulatorRoutes({
+      calls: new SimulatedCalls(services.voiceSurvey, services.store, config.PUBLIC_URL),
+      businessName: config.BUSINESS_NAME,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+      publicUrl: config.PUBLIC_URL,
+    }),
+  );
   app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, scoreCounts: services.scoreCounts }));

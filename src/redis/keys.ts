@@ -20,6 +20,11 @@ export interface Keys {
   retagProgress(): string;
   retagLease(): string;
   optedOutCustomers(): string;
+  /** Web chat (our Direct Line endpoint): a token, by the SHA-256 of its text, names its conversation. */
+  webChatToken(tokenHash: string): string;
+  /** Web chat conversation: when it was opened; its activities (user's and bot's, in order) in the list below. */
+  webChatConversation(conversationId: string): string;
+  webChatActivities(conversationId: string): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -41,5 +46,8 @@ export function createKeys(prefix: string): Keys {
     retagProgress: () => `${prefix}retag:progress`,
     retagLease: () => `${prefix}retag:lease`,
     optedOutCustomers: () => `${prefix}optout:customers`,
+    webChatToken: (tokenHash) => `${prefix}webchat:token:${tokenHash}`,
+    webChatConversation: (conversationId) => `${prefix}webchat:{${conversationId}}`,
+    webChatActivities: (conversationId) => `${prefix}webchat:{${conversationId}}:activities`,
   };
 }

@@ -1,0 +1,154 @@
+// Customer web chat: the official Web Chat bundle on this service's Direct Line endpoint (polling).
+// The conversation id and token live in sessionStorage, so a reload mid-survey picks up where it was.
+(function () {
+  'use strict';
+
+  var STORAGE_KEY = 'survey-webchat:v1';
+  var DIRECT_LINE = window.location.origin + '/v3/directline';
+  var LOCALES = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', hu: 'hu-HU' };
+  var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'language'];
+  var nonce = document.currentScript && document.currentScript.nonce;
+  var statusLine = document.getElementById('chat-status');
+  var container = document.getElementById('webchat');
+
+  function setStatus(text) {
+    statusLine.textContent = text;
+    statusLine.hidden = !text;
+  }
+
+  // Personalisation arrives in the fragment (never sent to the server, so never in a log):
+  // /#customerName=Ana&agentName=Sam&language=es. The widget builds it from its data-* attributes.
+  function personalisation() {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    var survey = {};
+    FIELDS.forEach(function (field) {
+      var value = (params.get(field) || (field === 'language' ? params.get('lang') : '') || '').trim();
+      if (value) survey[field] = value.slice(0, 100);
+    });
+    return survey;
+  }
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || 'null');
+      return saved && typeof saved.conversationId === 'string' && typeof saved.token === 'string' ? saved : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function save(session) {
+    try {
+      window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    } catch (error) {
+      // Storage off (private mode): the chat works, a reload starts over.
+    }
+  }
+
+  function post(path, token) {
+    return fetch(DIRECT_LINE + path, {
+      method: 'POST',
+      headers: token ? { Authorization: 'Bearer ' + token } : {},
+      credentials: 'omit',
+    });
+  }
+
+  function randomId() {
+    var bytes = new Uint8Array(12);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (byte) { return ('0' + byte.toString(16)).slice(-2); }).join('');
+  }
+
+  // The saved conversation with a fresh token, or a new conversation when there is none (or it expired).
+  async function openSession() {
+    var saved = load();
+    if (saved) {
+      var refreshed = await post('/tokens/refresh', saved.token);
+      if (refreshed.ok) {
+        var body = await refreshed.json();
+        if (body.conversationId === saved.conversationId) {
+          saved.token = body.token;
+          saved.resumed = true;
+          save(saved);
+          return saved;
+        }
+      }
+    }
+    var generated = await post('/tokens/generate');
+    if (!generated.ok) throw new Error('the survey service refused to start a chat (' + generated.status + ')');
+    var fresh = await generated.json();
+    var session = { conversationId: fresh.conversationId, token: fresh.token, userId: 'customer-' + randomId(), started: false, survey: personalisation(), resumed: false };
+    save(session);
+    return session;
+  }
+
+  function start(session) {
+    var directLine = window.WebChat.createDirectLine(
+      session.resumed
+        ? { domain: DIRECT_LINE, webSocket: false, token: session.token, conversationId: session.conversationId }
+        : { domain: DIRECT_LINE, webSocket: false, token: session.token },
+    );
+
+    var store = window.WebChat.createStore({}, function (api) {
+      return function (next) {
+        return function (action) {
+          var result = next(action);
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+            setStatus('');
+            if (!session.started) {
+              // The bot opens the survey on this event; channelData.survey personalises it.
+              session.started = true;
+              save(session);
+              api.dispatch({
+                type: 'DIRECT_LINE/POST_ACTIVITY',
+                meta: { method: 'code' },
+                payload: { activity: { type: 'event', name: 'startSurvey', channelData: { survey: session.survey } } },
+              });
+            }
+          } else if (action.type === 'DIRECT_LINE/CONNECT_REJECTED' || action.type === 'DIRECT_LINE/DISCONNECT_FULFILLED') {
+            setStatus('The chat lost its connection. Reload the page to continue.');
+          } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && directLine.token && directLine.token !== session.token) {
+            // Direct Line refreshes its token every 15 minutes; keep the newest for the next reload.
+            session.token = directLine.token;
+            save(session);
+          }
+          return result;
+        };
+      };
+    });
+
+    var language = session.survey.language && LOCALES[session.survey.language.slice(0, 2).toLowerCase()];
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        userID: session.userId,
+        locale: language || navigator.language || 'en-US',
+        nonce: nonce,
+        styleOptions: {
+          hideUploadButton: true,
+          suggestedActionLayout: 'flow',
+          suggestedActionHeight: 44,
+          suggestedActionBorderRadius: 8,
+          bubbleBorderRadius: 12,
+          bubbleFromUserBorderRadius: 12,
+          bubbleMaxWidth: 560,
+          accent: '#0a5ea8',
+          sendBoxHeight: 48,
+          rootHeight: '100%',
+          rootWidth: '100%',
+        },
+      },
+      container,
+    );
+  }
+
+  if (!window.WebChat) {
+    setStatus('The chat could not load. Please reload the page.');
+    return;
+  }
+  openSession().then(start, function (error) {
+    setStatus('The survey is not available right now. Please try again later.');
+    window.console.error(error);
+  });
+})();

@@ -1,0 +1,96 @@
+import { join } from 'node:path';
+import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { SURVEY_LANGUAGE_CODES } from '../survey/messages/languages.js';
+import { judgeOrigin } from '../webchat/allowed-origins.js';
+import { PUBLIC_DIR } from '../webchat/static-files.js';
+import { simulatorPage } from './pages/simulator-page.js';
+import { SimulatorInputError, type SimulatedCalls } from './simulated-calls.js';
+
+export interface SimulatorRoutesOptions {
+  calls: SimulatedCalls;
+  businessName: string;
+  defaultLanguage: string;
+  publicUrl: string;
+}
+
+const personName = z.string().trim().max(100).optional().transform((value) => (value ? value : undefined));
+
+const startSchema = z.object({
+  language: z.string().refine((code) => SURVEY_LANGUAGE_CODES.includes(code), `language must be one of ${SURVEY_LANGUAGE_CODES.join(', ')}`),
+  customerName: personName,
+  agentName: personName,
+});
+
+const answerSchema = z.object({
+  action: z.string().max(2000),
+  digits: z.string().regex(/^[0-9*#]{0,20}$/, 'digits may hold only 0-9, * and #').optional(),
+  speech: z.string().max(2000).optional(),
+});
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+/**
+ * Calls that change stored data come from our own page only. Sessions will sign supervisors in with
+ * a cookie, and a cookie rides along on another site's form post; a JSON body and this check stop that.
+ */
+function ownPagesOnly(publicUrl: string) {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (judgeOrigin(request, { allowedOrigins: [], publicUrl }) === 'refused') {
+      response.status(403).json({ error: 'the simulator is driven from its own page only' });
+      return;
+    }
+    if (!request.is('application/json')) {
+      response.status(415).json({ error: 'send JSON (Content-Type: application/json)' });
+      return;
+    }
+    next();
+  };
+}
+
+async function answerWith(response: Response, work: () => Promise<unknown>): Promise<void> {
+  try {
+    response.json(await work());
+  } catch (error) {
+    if (error instanceof SimulatorInputError) {
+      response.status(error.status).json({ error: error.message });
+      return;
+    }
+    throw error;
+  }
+}
+
+/** GET /simulator (the page) and its API under /simulator/calls; mounted behind requireSupervisorPage. */
+export function simulatorRoutes(options: SimulatorRoutesOptions): Router {
+  const router = Router();
+  const guard: RequestHandler[] = [ownPagesOnly(options.publicUrl), express.json({ limit: '64kb' })];
+
+  router.use('/assets', express.static(join(PUBLIC_DIR, 'simulator'), { index: false, maxAge: '5m' }));
+
+  router.get('/', (_request, response) => {
+    response.setHeader('Cache-Control', 'no-store');
+    response.type('html').send(simulatorPage({ businessName: options.businessName, languages: SURVEY_LANGUAGE_CODES, defaultLanguage: options.defaultLanguage }));
+  });
+
+  router.post('/calls', ...guard, async (request, response) => {
+    const setup = startSchema.safeParse(request.body ?? {});
+    if (!setup.success) return void response.status(400).json({ error: describe(setup.error) });
+    const { language, customerName, agentName } = setup.data;
+    await answerWith(response, () => options.calls.start({ language, subject: { ...(customerName ? { customerName } : {}), ...(agentName ? { agentName } : {}) } }));
+  });
+
+  router.post('/calls/:callSid/answer', ...guard, async (request, response) => {
+    const input = answerSchema.safeParse(request.body ?? {});
+    if (!input.success) return void response.status(400).json({ error: describe(input.error) });
+    const { action, digits, speech } = input.data;
+    await answerWith(response, () => options.calls.answer(String(request.params.callSid), { action, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}) }));
+  });
+
+  router.post('/calls/:callSid/hangup', ...guard, async (request, response) => {
+    await answerWith(response, async () => ({ stored: await options.calls.hangUp(String(request.params.callSid)) }));
+  });
+
+  return router;
+}

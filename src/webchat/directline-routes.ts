@@ -1,0 +1,111 @@
+import type { TurnContext } from 'botbuilder';
+import express, { Router, type Request, type Response } from 'express';
+import { bearerToken } from '../http/bearer-auth.js';
+import { directLineCors, type OriginPolicy } from './allowed-origins.js';
+import { ConversationFullError, type WebChatConversations } from './conversation-log.js';
+import { checkPostedActivity } from './directline-activity.js';
+import { CONVERSATION_ID, newConversationId, type DirectLineTokens, type IssuedToken } from './directline-tokens.js';
+import { TurnNotRunError, type WebChatAdapter } from './webchat-adapter.js';
+
+export interface DirectLineRoutesOptions {
+  adapter: WebChatAdapter;
+  conversations: WebChatConversations;
+  tokens: DirectLineTokens;
+  runTurn: (context: TurnContext) => Promise<void>;
+  origins: OriginPolicy;
+}
+
+const WATERMARK = /^\d{0,7}$/;
+
+function refuse(response: Response, status: number, error: string): void {
+  response.status(status).json({ error });
+}
+
+/**
+ * The part of Direct Line 3.0 that Web Chat uses over polling (no WebSocket): tokens, starting or
+ * resuming a conversation, posting an activity, reading activities after a watermark. Status codes
+ * follow Direct Line, because the client acts on them: 403 means "token expired", 404 "conversation
+ * ended".
+ */
+export function directLineRoutes(options: DirectLineRoutesOptions): Router {
+  const router = Router();
+  router.use(directLineCors(options.origins));
+  router.use(express.json({ limit: '1mb' }));
+
+  /** The live token of the request, or an answer already sent. */
+  async function tokenOf(request: Request, response: Response): Promise<IssuedToken | undefined> {
+    const token = bearerToken(request);
+    if (token === undefined) return void refuse(response, 401, 'missing bearer token (get one from POST /v3/directline/tokens/generate)');
+    const issued = await options.tokens.inspect(token);
+    if (!issued) return void refuse(response, 403, 'token is invalid or expired');
+    return issued;
+  }
+
+  /** The token, when it may act on the conversation in the path; else an answer already sent. */
+  async function conversationAccess(request: Request, response: Response): Promise<IssuedToken | undefined> {
+    const issued = await tokenOf(request, response);
+    if (!issued) return undefined;
+    const conversationId = String(request.params.conversationId);
+    if (!CONVERSATION_ID.test(conversationId) || !(await options.conversations.exists(conversationId))) {
+      return void refuse(response, 404, 'unknown conversation');
+    }
+    if (conversationId !== issued.conversationId) return void refuse(response, 403, 'the token is for another conversation');
+    return issued;
+  }
+
+  // Open to any page we let in: a survey asks nobody to sign in. The token is all a conversation needs.
+  router.post('/tokens/generate', async (_request, response) => {
+    response.json(await options.tokens.issue(newConversationId()));
+  });
+
+  router.post('/tokens/refresh', async (request, response) => {
+    const issued = await tokenOf(request, response);
+    if (issued) response.json(await options.tokens.issue(issued.conversationId));
+  });
+
+  router.post('/conversations', async (request, response) => {
+    const issued = await tokenOf(request, response);
+    if (!issued) return;
+    const opened = await options.conversations.open(issued.conversationId, new Date());
+    response.status(opened ? 201 : 200).json(issued);
+  });
+
+  // Direct Line's "reconnect": the page that reloads names its conversation.
+  router.get('/conversations/:conversationId', async (request, response) => {
+    const issued = await tokenOf(request, response);
+    if (!issued) return;
+    if (request.params.conversationId !== issued.conversationId) return refuse(response, 403, 'the token is for another conversation');
+    await options.conversations.open(issued.conversationId, new Date());
+    response.json(issued);
+  });
+
+  router.post('/conversations/:conversationId/activities', async (request, response) => {
+    const issued = await conversationAccess(request, response);
+    if (!issued) return;
+    const verdict = checkPostedActivity(request.body);
+    if (!verdict.ok) return refuse(response, 400, verdict.message);
+    try {
+      const id = await options.adapter.processActivity(issued.conversationId, verdict.activity, options.runTurn);
+      response.json({ id });
+    } catch (error) {
+      if (error instanceof ConversationFullError) return refuse(response, 429, error.message);
+      if (error instanceof TurnNotRunError) {
+        response.setHeader('Retry-After', '1');
+        return refuse(response, 503, 'the conversation is busy; send the activity again');
+      }
+      throw error;
+    }
+  });
+
+  router.get('/conversations/:conversationId/activities', async (request, response) => {
+    const watermark = typeof request.query.watermark === 'string' ? request.query.watermark : '';
+    if (!WATERMARK.test(watermark)) return refuse(response, 400, 'watermark must be a number from an earlier answer');
+    const issued = await conversationAccess(request, response);
+    if (!issued) return;
+    response.json(await options.conversations.readFrom(issued.conversationId, Number(watermark || '0')));
+  });
+
+  router.post('/conversations/:conversationId/upload', (_request, response) => refuse(response, 400, 'this survey accepts no attachments'));
+
+  return router;
+}

@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Keys } from '../redis/keys.js';
+
+/** Direct Line's own figure: a token lives 30 minutes and the client refreshes it well before. */
+export const TOKEN_LIFETIME_SECONDS = 1800;
+
+export interface IssuedToken {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+function hashOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A conversation id in Direct Line's style: opaque, unguessable, safe in a URL path. */
+export function newConversationId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export const CONVERSATION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * Tokens of our Direct Line endpoint: random, each bound to one conversation, kept in Redis by
+ * their hash (a leaked key dump holds no usable token) so every app instance accepts them.
+ */
+export class DirectLineTokens {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
+  ) {}
+
+  async issue(conversationId: string): Promise<IssuedToken> {
+    const token = `wc1.${randomBytes(32).toString('base64url')}`;
+    await this.redis.set(this.keys.webChatToken(hashOf(token)), conversationId, 'EX', this.lifetimeSeconds);
+    return { conversationId, token, expires_in: this.lifetimeSeconds };
+  }
+
+  /** The conversation a live token was issued for and its seconds left; null for an unknown or expired token. */
+  async inspect(token: string): Promise<IssuedToken | null> {
+    if (!/^wc1\.[A-Za-z0-9_-]{43}$/.test(token)) return null;
+    const key = this.keys.webChatToken(hashOf(token));
+    const results = await this.redis.multi().get(key).ttl(key).exec();
+    const conversationId = results?.[0]?.[1];
+    const secondsLeft = Number(results?.[1]?.[1]);
+    if (typeof conversationId !== 'string' || !(secondsLeft > 0)) return null;
+    return { conversationId, token, expires_in: secondsLeft };
+  }
+}

@@ -1,0 +1,32 @@
+import type { Middleware } from 'botbuilder';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logging/logger.js';
+import type { Keys } from '../redis/keys.js';
+import { WebChatConversations } from './conversation-log.js';
+import { DirectLineTokens } from './directline-tokens.js';
+import { findWebChatBundle, type WebChatBundle } from './static-files.js';
+import { WebChatAdapter } from './webchat-adapter.js';
+
+/** The customer web chat's parts, for the composition root and the routes. */
+export interface WebChat {
+  adapter: WebChatAdapter;
+  conversations: WebChatConversations;
+  tokens: DirectLineTokens;
+  bundle: WebChatBundle;
+}
+
+export interface WebChatParts {
+  redis: Redis;
+  keys: Keys;
+  logger: Logger;
+  publicUrl: string;
+  /** The same middleware, in the same order, as the Bot Framework adapter on /api/messages. */
+  middleware: readonly Middleware[];
+}
+
+export function createWebChat(parts: WebChatParts): WebChat {
+  const conversations = new WebChatConversations(parts.redis, parts.keys);
+  const adapter = new WebChatAdapter({ conversations, logger: parts.logger, serviceUrl: `${parts.publicUrl}/v3/directline` });
+  adapter.use(...parts.middleware);
+  return { adapter, conversations, tokens: new DirectLineTokens(parts.redis, parts.keys), bundle: findWebChatBundle() };
+}
