@@ -17,30 +17,46 @@ export function charNgrams(text: string): string[] {
   return grams;
 }
 
-export class CharProfile {
-  private readonly logProbability = new Map<string, number>();
-  private readonly unseen: number;
+/** The profiles of several languages in one table, so each n-gram of a text is looked up once. */
+export class CharProfiles<L extends string> {
+  private readonly logProbabilities = new Map<string, Float64Array>();
+  private readonly unseen: Float64Array;
 
-  constructor(texts: readonly string[]) {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (const text of texts) {
-      for (const gram of charNgrams(text)) {
-        counts.set(gram, (counts.get(gram) ?? 0) + 1);
-        total += 1;
+  constructor(readonly languages: readonly L[], textsOf: (lang: L) => readonly string[]) {
+    const counts = languages.map((lang) => {
+      const count = new Map<string, number>();
+      let total = 0;
+      for (const text of textsOf(lang)) {
+        for (const gram of charNgrams(text)) {
+          count.set(gram, (count.get(gram) ?? 0) + 1);
+          total += 1;
+        }
       }
-    }
+      return { count, total };
+    });
     // Add-one smoothing over an assumed n-gram space larger than what any language shows.
-    const space = Math.max(counts.size, 1) * 4;
-    for (const [gram, count] of counts) this.logProbability.set(gram, Math.log((count + 1) / (total + space)));
-    this.unseen = Math.log(1 / (total + space));
+    const spaces = counts.map(({ count }) => Math.max(count.size, 1) * 4);
+    this.unseen = Float64Array.from(counts, ({ total }, l) => Math.log(1 / (total + (spaces[l] ?? 1))));
+    counts.forEach(({ count, total }, l) => {
+      for (const [gram, n] of count) {
+        let row = this.logProbabilities.get(gram);
+        if (!row) {
+          row = Float64Array.from(this.unseen);
+          this.logProbabilities.set(gram, row);
+        }
+        row[l] = Math.log((n + 1) / (total + (spaces[l] ?? 1)));
+      }
+    });
   }
 
-  /** Mean log-probability per n-gram; comparable between profiles for the same text. */
-  meanLogProbability(grams: readonly string[]): number {
-    if (grams.length === 0) return this.unseen;
-    let sum = 0;
-    for (const gram of grams) sum += this.logProbability.get(gram) ?? this.unseen;
-    return sum / grams.length;
+  /** Mean log-probability per n-gram for each language (in `languages` order); comparable between languages for the same text. */
+  meanLogProbabilities(grams: readonly string[]): Float64Array {
+    const sums = new Float64Array(this.languages.length);
+    for (const gram of grams) {
+      const row = this.logProbabilities.get(gram) ?? this.unseen;
+      for (let l = 0; l < sums.length; l += 1) sums[l] = (sums[l] as number) + (row[l] as number);
+    }
+    const count = Math.max(grams.length, 1);
+    return sums.map((sum, l) => (grams.length === 0 ? (this.unseen[l] as number) : sum / count));
   }
 }

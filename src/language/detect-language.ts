@@ -1,5 +1,5 @@
 import { readLabelled } from '../tagging/labelled-data.js';
-import { CharProfile, charNgrams } from './char-profile.js';
+import { CharProfiles, charNgrams } from './char-profile.js';
 import { DETECTED_LANGUAGES, FUNCTION_WORDS, OTHER_LANGUAGES, type DetectedLanguage, type OtherLanguage } from './function-words.js';
 import { foldAccents, foldedText, normalizeText, words } from './normalize.js';
 
@@ -10,7 +10,7 @@ interface Detector {
   wordLanguages: Map<string, Candidate[]>;
   /** the same keyed by the accent-folded word, for people who type without accents */
   foldedWordLanguages: Map<string, Candidate[]>;
-  profiles: Map<DetectedLanguage, CharProfile>;
+  profiles: CharProfiles<DetectedLanguage>;
 }
 
 // How much one unit of mean n-gram log-probability counts against one function word, and how
@@ -42,12 +42,19 @@ function build(): Detector {
   }
   // Only the training split: the test split stays unseen so accuracy on it means something.
   const training = readLabelled('train');
-  const profiles = new Map<DetectedLanguage, CharProfile>();
-  for (const lang of DETECTED_LANGUAGES) {
-    const texts = training.filter((r) => r.lang === lang).map((r) => r.text);
-    profiles.set(lang, new CharProfile([...texts, FUNCTION_WORDS[lang]]));
-  }
+  const profiles = new CharProfiles(DETECTED_LANGUAGES, (lang) => [...training.filter((r) => r.lang === lang).map((r) => r.text), FUNCTION_WORDS[lang]]);
   return { wordLanguages, foldedWordLanguages, profiles };
+}
+
+// With this lead in known words, letter n-grams would not change the answer; skipping them keeps long
+// texts cheap. When every word is a known one ("eight", "alles gut"), any lead is enough.
+const CLEAR_LEAD = 3;
+
+function clearWinner(score: Map<Candidate, number>, lead: number): DetectedLanguage | 'und' | undefined {
+  const ranked = [...score].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || first[1] - (second?.[1] ?? 0) < lead) return undefined;
+  return (OTHER_LANGUAGES as readonly string[]).includes(first[0]) ? 'und' : (first[0] as DetectedLanguage);
 }
 
 /**
@@ -69,15 +76,17 @@ export function detectLanguage(text: string): DetectedLanguage | 'und' {
     wordEvidence += weight;
     for (const lang of languages) score.set(lang, (score.get(lang) ?? 0) + weight / languages.length);
   }
-  for (const [pattern, lang] of TELLTALE) if (pattern.test(text.toLowerCase())) score.set(lang, (score.get(lang) ?? 0) + 1.5);
+  const lower = text.toLowerCase();
+  for (const [pattern, lang] of TELLTALE) if (pattern.test(lower)) score.set(lang, (score.get(lang) ?? 0) + 1.5);
+  const decided = clearWinner(score, wordEvidence >= tokens.length ? 0.5 : CLEAR_LEAD);
+  if (decided) return decided;
 
   const letters = tokens.join('').length;
   if (wordEvidence === 0 && letters < 4 && ![...score.values()].some((v) => v > 0)) return 'und';
 
-  const grams = charNgrams(text);
-  const likelihood = new Map([...detector.profiles].map(([lang, profile]) => [lang, profile.meanLogProbability(grams)]));
-  const bestLikelihood = Math.max(...likelihood.values());
-  for (const [lang, value] of likelihood) score.set(lang, (score.get(lang) ?? 0) + NGRAM_WEIGHT * (value - bestLikelihood));
+  const likelihood = detector.profiles.meanLogProbabilities(charNgrams(text));
+  const bestLikelihood = Math.max(...likelihood);
+  DETECTED_LANGUAGES.forEach((lang, l) => score.set(lang, (score.get(lang) ?? 0) + NGRAM_WEIGHT * ((likelihood[l] ?? bestLikelihood) - bestLikelihood)));
 
   let best: Candidate | undefined;
   let bestScore = -Infinity;

@@ -9,18 +9,24 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'").replace(DASHES, '-');
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Drops accents so "atención" and "atencion", "várakozás" and "varakozas" compare equal. */
 export function foldAccents(text: string): string {
+  // Most words are plain ASCII, and Unicode normalisation is the slow part.
+  if (ASCII.test(text)) return text;
   return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss').normalize('NFC');
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** normalizeText then foldAccents: the form that lexicons and word lists are written against. */
 export function foldedText(text: string): string {
-  // Most words are plain ASCII, and Unicode normalisation is the slow part.
   if (ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, "'");
   return foldAccents(normalizeText(text));
+}
+
+/** English contractions the way the analysis reads them: "can't" → "can not", "didn't" → "did not". */
+export function expandContractions(text: string): string {
+  return text.replace(/\bcan'?t\b/g, 'can not').replace(/\bwon'?t\b/g, 'will not').replace(/\b(\w+)n[' ]t\b/g, '$1 not');
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

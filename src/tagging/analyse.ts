@@ -1,4 +1,4 @@
-import { foldAccents, normalizeText, words } from '../language/normalize.js';
+import { expandContractions, foldAccents, normalizeText, words } from '../language/normalize.js';
 import { compiledLexicon, type CompiledLexicon, type TopicCue } from './compiled-lexicon.js';
 import type { PhraseHit } from './lexicons/phrase-matcher.js';
 import { naturalVocabulary } from './natural-vocabulary.js';
@@ -33,6 +33,9 @@ export interface Analysis {
 }
 
 const CLAUSE_BREAK = /[.,;:!?()[\]\n…]+|\s[-–—]\s/u;
+// Emoji carry sentiment but no words; they count like a polar word of strength 2.
+const POSITIVE_EMOJI = /[😀😃😄😁😊🙂😍🥰😘👍👌🙏💯❤♥⭐🌟👏🤩😎]/gu;
+const NEGATIVE_EMOJI = /[😡😠🤬😤😞😢😭👎💩🙄😒😩😫🤮😖😣😕☹🙁]/gu;
 const NEGATION_REACH = 3;
 
 interface Clauses {
@@ -43,7 +46,7 @@ interface Clauses {
 }
 
 function splitClauses(text: string, lexicon: CompiledLexicon): Clauses {
-  const prepared = normalizeText(text).replace(/\bcan't\b/g, 'can not').replace(/\bwon't\b/g, 'will not').replace(/n't\b/g, ' not');
+  const prepared = expandContractions(normalizeText(text));
   const raw: string[] = [];
   const clause: number[] = [];
   prepared.split(CLAUSE_BREAK).forEach((segment, index) => {
@@ -165,13 +168,17 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
     else natural.negative -= signed;
   });
 
+  const polarity = polarityOf(parts, lexicon, polarHits, negatorEnds, negatorStarts);
+  polarity.positive += 2 * (text.match(POSITIVE_EMOJI)?.length ?? 0);
+  polarity.negative += 2 * (text.match(NEGATIVE_EMOJI)?.length ?? 0);
+
   return {
     lang,
     tokens: parts.tokens,
     negated: parts.tokens.map((_, i) => isNegated(i, negatorEnds, parts.clause)),
     stems,
     topics: lexicon.topics.find(parts.tokens),
-    polarity: polarityOf(parts, lexicon, polarHits, negatorEnds, negatorStarts),
+    polarity,
     natural,
   };
 }

@@ -7,7 +7,8 @@ import { taggerLanguageOf, type TaggerLanguage } from './tagger-languages.js';
 import type { ReasonTagger, TagOptions, TagResult } from './tagger.js';
 import { SENTIMENTS, TAG_IDS, type Sentiment } from './taxonomy.js';
 
-const HAS_LETTER = /\p{L}/u;
+// Words or emoji: anything else ("...", "?", a bare number) is no reason at all.
+const HAS_CONTENT = /[\p{L}\p{Extended_Pictographic}]/u;
 
 function sentimentPrior(score: number | null | undefined): Sentiment | null {
   if (score === null || score === undefined || !Number.isFinite(score) || score < 0 || score > 10) return null;
@@ -22,7 +23,7 @@ export function createReasonTagger(models: ReasonModels, settings: DecisionSetti
     tag(text: string, options: TagOptions = {}): TagResult {
       const given = taggerLanguageOf(options.lang);
       const lang: TaggerLanguage | 'und' = given ?? detectLanguage(text);
-      if (!HAS_LETTER.test(text)) return { tags: [], sentiment: 'neutral', lang };
+      if (!HAS_CONTENT.test(text)) return { tags: [], sentiment: 'neutral', lang };
 
       const analysis = analyse(text, lang);
       const probabilities = models.tagProbabilities(analysis);

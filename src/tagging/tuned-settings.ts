@@ -25,22 +25,22 @@ export const TUNED_SETTINGS: TunedSettings = {
   training: {
     epochs: 20,
     learningRate: 0.3,
-    stemL2: 0.05,
+    stemL2: 0.02,
     cueL2: 0.002
   },
   decision: {
     thresholds: {
-      wait_time: 0.3,
-      resolution: 0.25,
-      agent_attitude: 0.4,
-      agent_knowledge: 0.15,
-      transfers: 0.1,
-      process_friction: 0.25,
-      price_billing: 0.55,
-      product_quality: 0.3,
-      self_service: 0.2,
-      communication: 0.2
+      wait_time: 0.45,
+      resolution: 0.45,
+      agent_attitude: 0.3,
+      agent_knowledge: 0.25,
+      transfers: 0.35,
+      process_friction: 0.5,
+      price_billing: 0.3,
+      product_quality: 0.4,
+      self_service: 0.25,
+      communication: 0.35
     },
-    scorePrior: 1
+    scorePrior: 0.75
   }
 };

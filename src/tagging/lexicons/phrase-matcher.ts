@@ -1,4 +1,4 @@
-import { foldedText } from '../../language/normalize.js';
+import { expandContractions, foldedText } from '../../language/normalize.js';
 
 type Piece = { kind: 'exact' | 'prefix' | 'suffix' | 'infix'; text: string } | { kind: 'any' };
 
@@ -43,7 +43,7 @@ export function patternsOf(list: string | undefined): string[] {
   if (!list) return [];
   return list
     .split(',')
-    .map((p) => foldedText(p).replace(/[^\p{L}\p{N}*?\s]/gu, ' ').trim().replace(/\s+/g, ' '))
+    .map((p) => expandContractions(foldedText(p)).replace(/[^\p{L}\p{N}*?\s]/gu, ' ').trim().replace(/\s+/g, ' '))
     .filter((p) => p !== '' && p !== '*');
 }
 

@@ -88,7 +88,7 @@ describe('reason tagger behaviour', () => {
   });
 
   it('when the language is one we do not serve, then English words still tag the reason', () => {
-    const result = tagger.tag('app crash, hold 40 minuti', { lang: 'it' });
+    const result = tagger.tag('on hold 40 minuti, poi la app crash', { lang: 'it' });
     expect(result.tags).toEqual(expect.arrayContaining(['self_service', 'wait_time']));
   });
 
