@@ -1,22 +1,10 @@
-import { expandContractions, foldAccents, normalizeText, words } from '../language/normalize.js';
-import { compiledLexicon, type CompiledLexicon, type TopicCue } from './compiled-lexicon.js';
+import { splitClauses } from './clauses.js';
+import { compiledLexicon, type TopicCue } from './compiled-lexicon.js';
 import type { PhraseHit } from './lexicons/phrase-matcher.js';
 import { naturalVocabulary } from './natural-vocabulary.js';
+import { readPolarity, type PolaritySignals } from './polarity.js';
 import { stem } from './stemmers.js';
 import type { TaggerLanguage } from './tagger-languages.js';
-
-/** Polarity of the reason from the domain lexicon, after negation and sarcasm. */
-export interface PolaritySignals {
-  positive: number;
-  negative: number;
-  /** The same, counted only in clauses after "but" and its kin, which carry the point. */
-  contrastPositive: number;
-  contrastNegative: number;
-  /** Polar words under negation: "not rude" (negated negative), "not helpful" (negated positive). */
-  negatedPositive: number;
-  negatedNegative: number;
-  sarcasm: boolean;
-}
 
 export interface Analysis {
   lang: TaggerLanguage | 'und';
@@ -32,153 +20,23 @@ export interface Analysis {
   natural: { positive: number; negative: number };
 }
 
-const CLAUSE_BREAK = /[.,;:!?()[\]\n…]+|\s[-–—]\s/u;
-// Emoji carry sentiment but no words; they count like a polar word of strength 2.
-const POSITIVE_EMOJI = /[😀😃😄😁😊🙂😍🥰😘👍👌🙏💯❤♥⭐🌟👏🤩😎]/gu;
-const NEGATIVE_EMOJI = /[😡😠🤬😤😞😢😭👎💩🙄😒😩😫🤮😖😣😕☹🙁]/gu;
-const NEGATION_REACH = 3;
-
-interface Clauses {
-  raw: string[];
-  tokens: string[];
-  clause: number[];
-  contrastClauses: Set<number>;
-}
-
-function splitClauses(text: string, lexicon: CompiledLexicon): Clauses {
-  const prepared = expandContractions(normalizeText(text));
-  const raw: string[] = [];
-  const clause: number[] = [];
-  prepared.split(CLAUSE_BREAK).forEach((segment, index) => {
-    for (const word of words(segment)) {
-      raw.push(word);
-      clause.push(index * 8);
-    }
-  });
-  const tokens = raw.map(foldAccents);
-  const contrastClauses = new Set<number>();
-  for (const hit of lexicon.contrast.find(tokens)) {
-    // A contrast word opens a new clause inside its segment; ids step by 8 per segment to leave room.
-    const from = clause[hit.start] ?? 0;
-    const opened = from + 1;
-    for (let i = hit.start; i < clause.length && clause[i] === from; i += 1) clause[i] = opened;
-    contrastClauses.add(opened);
-  }
-  return { raw, tokens, clause, contrastClauses };
-}
-
-/** Longest phrases win; a word belongs to at most one polar phrase ("not bad" beats "bad"). */
-function nonOverlapping<T>(hits: Array<PhraseHit<T>>): Array<PhraseHit<T>> {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const taken = new Set<number>();
-  const chosen: Array<PhraseHit<T>> = [];
-  for (const hit of sorted) {
-    let free = true;
-    for (let i = hit.start; i <= hit.end; i += 1) if (taken.has(i)) free = false;
-    if (!free) continue;
-    for (let i = hit.start; i <= hit.end; i += 1) taken.add(i);
-    chosen.push(hit);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
-}
-
-function isNegated(position: number, negatorEnds: number[], clause: number[]): boolean {
-  return negatorEnds.some((end) => end < position && position - end <= NEGATION_REACH && clause[end] === clause[position]);
-}
-
-/**
- * A negator turns only the first polar phrase after it ("didn't understand my problem" turns
- * "understand"), and never a phrase that carries its own negation ("n'est toujours pas résolu").
- */
-function negatedHits(hits: Array<PhraseHit<number>>, negatorEnds: number[], negatorStarts: Set<number>, clause: number[]): Set<PhraseHit<number>> {
-  const negated = new Set<PhraseHit<number>>();
-  const carriesNegation = (hit: PhraseHit<number>): boolean => {
-    for (let i = hit.start; i <= hit.end; i += 1) if (negatorStarts.has(i)) return true;
-    return false;
-  };
-  for (const end of negatorEnds) {
-    const next = hits.find((hit) => hit.start > end);
-    if (next && next.start - end <= NEGATION_REACH && clause[end] === clause[next.start] && !carriesNegation(next)) negated.add(next);
-  }
-  return negated;
-}
-
-function polarityOf(parts: Clauses, lexicon: CompiledLexicon, hits: Array<PhraseHit<number>>, negatorEnds: number[], negatorStarts: Set<number>): PolaritySignals {
-  const signals: PolaritySignals = { positive: 0, negative: 0, contrastPositive: 0, contrastNegative: 0, negatedPositive: 0, negatedNegative: 0, sarcasm: false };
-  const turned = negatedHits(hits, negatorEnds, negatorStarts, parts.clause);
-  const values = hits.map((hit) => {
-    const negated = turned.has(hit);
-    if (negated && hit.value > 0) signals.negatedPositive += 1;
-    if (negated && hit.value < 0) signals.negatedNegative += 1;
-    return { hit, value: negated ? -hit.value : hit.value };
-  });
-
-  // Sarcasm: a short positive opener followed by a complaint or by "only"/"just" ("great, only 2 hours on hold"),
-  // or a positive sentence closed by a lone "Not."
-  const firstClause = parts.clause[0];
-  const openerLength = parts.clause.filter((c) => c === firstClause).length;
-  const openerValue = values.filter(({ hit }) => parts.clause[hit.start] === firstClause).reduce((sum, { value }) => sum + value, 0);
-  const later = values.filter(({ hit }) => parts.clause[hit.start] !== firstClause);
-  const laterValue = later.reduce((sum, { value }) => sum + value, 0);
-  const laterClauses = parts.clause.filter((c) => c !== firstClause);
-  const limited = parts.tokens.some((token, i) => parts.clause[i] !== firstClause && lexicon.limiters.has(token));
-  const nextIsContrast = laterClauses.length > 0 && parts.contrastClauses.has(laterClauses[0] ?? -1);
-  const lastClause = parts.clause[parts.clause.length - 1];
-  const lastClauseTokens = parts.tokens.filter((_, i) => parts.clause[i] === lastClause);
-  const closingNot = lastClause !== firstClause && lastClauseTokens.length === 1 && negatorEnds.includes(parts.tokens.length - 1);
-  signals.sarcasm =
-    (openerLength <= 3 && openerValue >= 2 && laterClauses.length > 0 && !nextIsContrast && (limited || laterValue < 0)) ||
-    (closingNot && values.some(({ value }) => value > 0));
-
-  for (const { hit, value } of values) {
-    const inOpener = parts.clause[hit.start] === firstClause;
-    const adjusted = signals.sarcasm && value > 0 && (inOpener || closingNot) ? -value : value;
-    if (adjusted > 0) signals.positive += adjusted;
-    else signals.negative -= adjusted;
-    if (parts.contrastClauses.has(parts.clause[hit.start] ?? -1)) {
-      if (adjusted > 0) signals.contrastPositive += adjusted;
-      else signals.contrastNegative -= adjusted;
-    }
-  }
-  return signals;
-}
-
 /** Everything the tag and sentiment models look at, computed once per reason. */
 export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
   const lexicon = compiledLexicon(lang);
   const parts = splitClauses(text, lexicon);
   const stemLang: TaggerLanguage = lang === 'und' ? 'en' : lang;
   const stems = parts.raw.map((word) => (/^\d+$/.test(word) ? '<num>' : stem(word, stemLang)));
-
-  const polarHits = nonOverlapping(lexicon.polarity.find(parts.tokens));
-  const covered = new Set<number>();
-  for (const hit of polarHits) for (let i = hit.start; i <= hit.end; i += 1) covered.add(i);
-  const negators = lexicon.negators.find(parts.tokens);
-  const negatorStarts = new Set(negators.map((hit) => hit.start));
-  const negatorEnds = negators.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end)).map((hit) => hit.end);
+  const polarity = readPolarity(text, parts, lexicon);
 
   const vocabulary = naturalVocabulary(stemLang);
   const natural = { positive: 0, negative: 0 };
   parts.tokens.forEach((token, i) => {
-    if (covered.has(i)) return;
-    const value = vocabulary.get(token);
+    const value = polarity.covered.has(i) ? undefined : vocabulary.get(token);
     if (value === undefined) return;
-    const signed = isNegated(i, negatorEnds, parts.clause) ? -value : value;
+    const signed = polarity.negated[i] ? -value : value;
     if (signed > 0) natural.positive += signed;
     else natural.negative -= signed;
   });
 
-  const polarity = polarityOf(parts, lexicon, polarHits, negatorEnds, negatorStarts);
-  polarity.positive += 2 * (text.match(POSITIVE_EMOJI)?.length ?? 0);
-  polarity.negative += 2 * (text.match(NEGATIVE_EMOJI)?.length ?? 0);
-
-  return {
-    lang,
-    tokens: parts.tokens,
-    negated: parts.tokens.map((_, i) => isNegated(i, negatorEnds, parts.clause)),
-    stems,
-    topics: lexicon.topics.find(parts.tokens),
-    polarity,
-    natural,
-  };
+  return { lang, tokens: parts.tokens, negated: polarity.negated, stems, topics: lexicon.topics.find(parts.tokens), polarity: polarity.signals, natural };
 }
