@@ -3,7 +3,8 @@ import type { LanguageLexicon } from './lexicon-types.js';
 export const DE: LanguageLexicon = {
   topics: {
     wait_time: {
-      strong: `warterei, wartezeit war, der wahnsinn, innerhalb einer minute, einer minute, in einer minute, dran, gleich dran, sofort dran,
+      strong: `ans telefon, geht nie jemand, nie jemand ran, geht keiner ran, sofortig*, für eine antwort, tage für eine antwort, wochen für eine antwort, ging kaum voran, kaum voran, nummer 14,
+        warterei, wartezeit war, der wahnsinn, innerhalb einer minute, einer minute, in einer minute, dran, gleich dran, sofort dran,
         hinten in der schlange, schlange, zu erreichen, vergeblich, erreichen, bis ein techniker, techniker einen termin, einen termin,
         termin verschoben, verschoben, verlegt, abgesagt, termin abgesagt, nicht erschienen, nicht gekommen, kam nicht, ist nicht gekommen,
         versetzt, erst kurz vor, erst um, erst nach, hinterher, hinterherlaufen, laufe dem, ruft zurück, ruft keiner zurück,
@@ -21,7 +22,8 @@ export const DE: LanguageLexicon = {
         termin`,
     },
     resolution: {
-      strong: `sechsmal gemeldet, gemeldet, immer noch nichts, noch nichts, problem weg, weg, behoben, es sei behoben, reparatur,
+      strong: `selbst repariert, selbst behoben, selbst gelöst, am ende habe ich, alles läuft, läuft wieder, kommt wieder, kommt alle paar, derselbe fehler, erledigt,
+        sechsmal gemeldet, gemeldet, immer noch nichts, noch nichts, problem weg, weg, behoben, es sei behoben, reparatur,
         die nichts gebracht hat, nichts gebracht, geld zurückverlangt, zurückverlangt, dreimal, zweimal, nichts getan,
         hat sich nichts getan, nichts geändert, hat sich nichts geändert, nichts passiert, ging wieder nicht, geht wieder nicht,
         wieder kaputt, schon wieder, immer wieder, eskaliert, eskalation, kriegt es hin, kriegt das hin, kriegen es nicht hin, hinbekommen,
@@ -54,7 +56,8 @@ export const DE: LanguageLexicon = {
         mitarbeiter, mitarbeiterin, kollege, kollegin, typ, person, personal, team, service, hotline`,
     },
     agent_knowledge: {
-      strong: `falsche infos, falsche info, infos, erklären, wie mein eigener, musste dem, technischen support, kannte das produkt,
+      strong: `nicht sicher, bei nichts sicher, unsicher, alles nachfragen, nachfragen, erst nachfragen, nachschauen, nachsehen,
+        falsche infos, falsche info, infos, erklären, wie mein eigener, musste dem, technischen support, kannte das produkt,
         produkt sehr gut, alles beantworten, beantworten, drei verschiedene antworten, verschiedene antworten, andere antwort,
         jeder sagt etwas anderes, jeder erzählt, vom bildschirm abgelesen, abgelesen, liest ab, ablesen, skript, wusste nicht,
         wovon er redet, wovon sie redet, keinen plan, keinen schimmer, plan, schimmer, die technik verstanden, technik, technisch versiert,
@@ -70,7 +73,8 @@ export const DE: LanguageLexicon = {
       weak: `frage, fragen, antwort, erklärung, technisch, informiert, auskunft`,
     },
     transfers: {
-      strong: `wiederholen, mich wiederholen, kein einziges mal wiederholen, weitergegeben, an vier, verschiedene teams, teams,
+      strong: `dreimal drei, drei verschiedenen leuten, verschiedenen leuten, meine lage, lage erklären, von einem team zum nächsten, team zum nächsten, geschoben,
+        wiederholen, mich wiederholen, kein einziges mal wiederholen, weitergegeben, an vier, verschiedene teams, teams,
         von vorn anfangen, von vorne anfangen, von vorne, von vorn, wieder von vorn, neu anfangen, nochmal erklären, erneut erklären,
         alles wiederholen, weiterreichen, weitergereicht, kein weiterreichen, herumgereicht, rumgereicht, durchgereicht, weiterverbunden,
         weitergeleitet, verbunden, weiterleitungen, weniger weiterleitungen, hin und her, im kreis, abteilungen, durch fünf abteilungen,
@@ -107,7 +111,8 @@ export const DE: LanguageLexicon = {
       weak: `vertrag, angebot, leistung, monat, monatlich`,
     },
     product_quality: {
-      strong: `knackt, knacken, rauscht, rauschen, störgeräusche, leitung, die leitung, kaputt gegangen, kaputtgegangen, kein internet,
+      strong: `mobilen daten, mobile daten, datenverbindung, friert ein, friert ständig ein, eingefroren, neu gestartet, neu starten, funktionieren kaum, funktioniert kaum, kaum,
+        knackt, knacken, rauscht, rauschen, störgeräusche, leitung, die leitung, kaputt gegangen, kaputtgegangen, kein internet,
         bricht zusammen, bricht ab, abbrüche, verbindungsabbrüche, ruckelt, ruckeln, fernsehbild, bild, pixelig, flackert, flackern,
         bildschirm, display, fehlerhaft, defekt, kaputt, zähler, zählerstand, falsch installiert, installation, flott, richtig flott,
         langsam, lahm, schneckentempo, störung, störungen, ausfall, ausfälle, kein netz, funkloch, empfang, wlan, internet, router, gerät,
@@ -148,7 +153,8 @@ export const DE: LanguageLexicon = {
     '3': `nicht besser sein, könnte nicht besser sein, hätte nicht besser sein können, ihr wart top, spitze, im nu erledigt, alles bestens,
       bestens, beim ersten mal, beim ersten anruf, einem anruf, nichts zu verbessern, weiter so, macht weiter so, ein engel, ein schatz,
       rundum zufrieden, aus der welt geschafft, top service, perfekt`,
-    '2': `beeindruckend, beeindruckt, problem weg, ohne theater, klasse, super einfach, bestens, respektvoll*, geduldig*, flott,
+    '2': `alles läuft, läuft wieder, sofortige antwort, sofortig*, klasse, top, wie immer top,
+        beeindruckend, beeindruckt, problem weg, ohne theater, klasse, super einfach, bestens, respektvoll*, geduldig*, flott,
       richtig flott, fix, richtig fix, zackig, herzlich, herzliche, reizend, reizende, großartig, korrekt, top, kein papierkram,
       kein weiterreichen, keine weiterleitung, erlassen, gutgeschrieben, ganz einfach, total nett, supernett, versiert, kompetent,
       auf dem laufenden gehalten, hat sich zeit genommen, zeit genommen, unkompliziert, schnell erledigt, ausgezeichnet*, hervorragend*,
@@ -165,7 +171,8 @@ export const DE: LanguageLexicon = {
       lange, langsam, spät, dauert, gedauert, ewig, nochmal, weiterverbunden, weitergeleitet, teuer, gebühr*, kompliziert*, umständlich*,
       verwirrend*, unklar*, kaputt, schwierig*, zu viel, zu viele, zu lange, bürokratie, papierkram, solltet, könnten, hälfte, halb,
       kürzere, schneller`,
-    '-2': `unterirdisch, wahnsinn, der wahnsinn, nichts gebracht, immer noch nichts, ausgelacht, aufgelegt, von oben herab, herablassend,
+    '-2': `selbst repariert, selbst behoben, albtraum, ein albtraum, friert ein, funktionieren kaum,
+        unterirdisch, wahnsinn, der wahnsinn, nichts gebracht, immer noch nichts, ausgelacht, aufgelegt, von oben herab, herablassend,
       loswerden, abgewimmelt, abgespeist, vertröstet, furchtbar behandelt, null empathie, keine empathie, lächerlich, ernsthaft, im ernst,
       ruckelt, flackert, fehlerhaft, bricht zusammen, nichts getan, nichts geändert, ging wieder nicht, wieder kaputt, keinen plan,
       unverschämt, frechheit, katastrophe, eine katastrophe, unmöglich, schrecklich, grottenschlecht, mies, schlecht*, mies*, furchtbar*,

@@ -3,7 +3,8 @@ import type { LanguageLexicon } from './lexicon-types.js';
 export const EN: LanguageLexicon = {
   topics: {
     wait_time: {
-      strong: `hung on, hang on, trying to reach, try to reach, tried to reach, reach you, reach anyone, reach a human, fortnight,
+      strong: `pick* up the phone, picks up, nobody picks up, no one picks up, no one answers, nobody answers, never answer*, instant*, for a reply, to reply, days for a reply, weeks for a reply, barely moved, queue barely, number 14 in the queue, in the queue,
+        hung on, hang on, trying to reach, try to reach, tried to reach, reach you, reach anyone, reach a human, fortnight,
         a fortnight, get an engineer booked, engineer booked, book an engineer, within a minute, within minutes, in under, under a minute,
         took longer, longer than, recieved late, took weeks, late delivery, delivery was late, still not arrived, hasn t arrived,
         has not arrived, never arrived, never came, still waiting for, waitting, wiating, pushed back, postponed, rescheduled,
@@ -29,7 +30,8 @@ export const EN: LanguageLexicon = {
         morning, evening, sooner`,
     },
     resolution: {
-      strong: `reported six times, reported it, reported the fault, reported several times, times now, and still nothing, still nothing,
+      strong: `fixing it myself, fixed it myself, sorted it myself, did it myself, myself, job done, everything working, everything works, all working, working fine now, keeps coming back, coming back,
+        reported six times, reported it, reported the fault, reported several times, times now, and still nothing, still nothing,
         problem gone, issue gone, gone away, disappeared, fix that didn t work, fix that did not work, repair that, a fix, the fix,
         did not work, didn t work, money back three times, asked for my money back, asked three times, asked twice, nothing has changed,
         nothing changed, still broken, still not working, still doesn, broke again, again an hour later, came back again, escalated,
@@ -71,7 +73,8 @@ export const EN: LanguageLexicon = {
         professional*, help, treated`,
     },
     agent_knowledge: {
-      strong: `explain how my own, how my own, i had to explain, had to tell him how, tell them how, tech support guy, knew more than,
+      strong: `not sure, wasn t sure, was not sure, not sure about anything, have to check, had to check, needed to check, check with someone, unsure,
+        explain how my own, how my own, i had to explain, had to tell him how, tell them how, tech support guy, knew more than,
         check things, to check, ask someone else, asking someone, three different answers, different answers, conflicting answers,
         conflicting information, reading off, read off, off a screen, off a script, from a script, the basics, basics, no clue what,
         clue what, understood the technical, technical side, knew the system, knows the system, know the system, inside out, well informed,
@@ -91,7 +94,8 @@ export const EN: LanguageLexicon = {
       weak: `wrong, answer, answers, question, questions, explain*, technical, system, new, understand`,
     },
     transfers: {
-      strong: `start from scratch, from scratch, start again, starting again, all over again, explain again, explaining again, re-explain,
+      strong: `explain my situation, my situation three times, three people, to three people, to three different people, two people, four people, five people,
+        start from scratch, from scratch, start again, starting again, all over again, explain again, explaining again, re-explain,
         repeat myself, repeating myself, repeat the same, passed on, passing me on, passed me on, passed around, being passed,
         bounced around, bounced from, shuffled, put through to someone, put through to another, handed over, handed me over, transferred me,
         transferring me, fewer transfers, less transfers, no transfers, without transferring, without passing me, no being passed,
@@ -137,7 +141,8 @@ export const EN: LanguageLexicon = {
       weak: `account, deal, offer, plan, rate, rates, card, contract, worth, value, cancel`,
     },
     product_quality: {
-      strong: `crackles, crackling, crackle, noise on the line, noisy line, static, hissing, echo on the line, line quality, call quality,
+      strong: `mobile data, data barely, barely works, hardly works, keeps freezing, freezes, restart the box, restarting, reboot*,
+        crackles, crackling, crackle, noise on the line, noisy line, static, hissing, echo on the line, line quality, call quality,
         bad line, cell phone, cellphone, cell service, mobile phone, handset, dropping out, drops out, dropouts, drop outs, pixelat*,
         pixel*, picture freezes, buffering, flicker*, screen, meter, readings, reading, smart meter, installed wrong, installation,
         installed, boiler, engine, car, parts, missing, wrong item, wrong size, poor build, build quality, shoddy, flimsy, cheaply made,
@@ -191,7 +196,8 @@ export const EN: LanguageLexicon = {
       spot on, nailed it, keep being you, bent over backwards, went out of her way, went out of his way, could not do enough,
       couldn t do enough, above and beyond, extra mile, made my day, best service, first call, first time, in one go, nothing to improve,
       keep it up, keep up the good work, keep doing what, no complaints, 10/10, absolute star, an angel, a star`,
-    '2': `impressive, impressed, amazing, brilliant, no fuss, without fuss, cheers, gone away, problem gone, flawless, quickly,
+    '2': `job done, everything working, everything works, all working, instant, instantly,
+        impressive, impressed, amazing, brilliant, no fuss, without fuss, cheers, gone away, problem gone, flawless, quickly,
       really quickly, super quick, no faff, no hassle, no paperwork, hassle free, knocked, knocked off, refunded, reduced, lowered,
       kept me updated, kept me informed, well informed, very professional, courteous, warm, understanding, took her time, took his time,
       took the time, easy to, very easy, straightforward, smooth, sorted, all sorted, got it sorted, well done, great job, thank you,
@@ -214,7 +220,8 @@ export const EN: LanguageLexicon = {
       too many, too much, way too, far too, forever, ages, eternity, chase, chasing, busy, price increase, went up, more expensive, pricey,
       jargon, script, supervisor, passed around, bounced, paperwork, bureaucracy, form, forms, hours, minutes, only partly, temporary,
       lower your prices, more staff, sooner, buggy, every time, each time, meh, would have liked`,
-    '-2': `snotty, patronising, patronizing, condescending, no empathy, fobbed off, brushed off, get rid of me, off the phone, nonsense,
+    '-2': `fixed it myself, fixing it myself, sorted it myself, nightmare, barely works, keeps freezing,
+        snotty, patronising, patronizing, condescending, no empathy, fobbed off, brushed off, get rid of me, off the phone, nonsense,
       rubbish, joke, ridiculous, seriously, not good enough, nothing has changed, broke again, still broken, still not working, faulty,
       defective, flickers, dropping out, waste, shambles, shambolic, useless, pointless, hopeless, terrible, awful, horrendous, poor,
       disgraceful, appalling, unacceptable, bad, poorly, rude*, unfriendly, impolite, dismissive, arrogant, incompetent, clueless, wrong,

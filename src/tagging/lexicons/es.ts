@@ -3,7 +3,8 @@ import type { LanguageLexicon } from './lexicon-types.js';
 export const ES: LanguageLexicon = {
   topics: {
     wait_time: {
-      strong: `en menos de un minuto, menos de un minuto, en un minuto, impresionante, contactar, intentando contactar, sin éxito,
+      strong: `coge nadie, no coge nadie, nunca coge, coge el teléfono, cogen el teléfono, descuelga*, inmediat*, respuesta inmediata, al instante, para contestar, días para, no avanzaba, avanzaba, número 14 en la cola,
+        en menos de un minuto, menos de un minuto, en un minuto, impresionante, contactar, intentando contactar, sin éxito,
         sin exito, mandar un técnico, mandar un tecnico, a la cola, a la cola otra vez, no me cogieron, no me cogen, no lo cogen, hasta las,
         me cambió la cita, cambiaron la cita, aplazaron, aplazada, pospus*, retrasaron, anularon la cita, cancelaron la cita, no vino,
         no se presentó, plantón, me ha vuelto a llamar, volver a llamarme, vuelto a llamar, no me devuelven, me devuelvan la llamada,
@@ -24,7 +25,8 @@ export const ES: LanguageLexicon = {
         larga`,
     },
     resolution: {
-      strong: `dado parte, he dado parte, seis veces, y nada, problema resuelto, resuelto, arreglado, arreglada, un arreglo, arreglo que no,
+      strong: `lo arreglé yo, lo arreglé yo mismo, lo arreglé yo misma, yo mismo, yo misma, listo, todo funcionando, funcionando, funciona todo, vuelve cada, vuelve a pasar,
+        dado parte, he dado parte, seis veces, y nada, problema resuelto, resuelto, arreglado, arreglada, un arreglo, arreglo que no,
         no sirvió, no sirvio, que me devuelvan, ya he pedido, tres veces que, no ha cambiado nada, nada ha cambiado, no cambió nada,
         volvió a fallar, vuelve a fallar, falla otra vez, sigue fallando, sigue roto, sigue sin ir, sigue sin funcionar, escalado,
         escalaron, escalar, nadie lo arregla, nadie lo soluciona, no lo arreglan, no lo solucionan, lo solucionó, lo solucionaron,
@@ -56,7 +58,8 @@ export const ES: LanguageLexicon = {
         señorita, operadora, operador, agente, persona, personal, atención, atencion, empleado*, la que, el que, trato, ayuda, profesional`,
     },
     agent_knowledge: {
-      strong: `explicarle yo, tuve que explicarle, explicarle como funciona, soporte técnico, soporte tecnico, conocía, conocia,
+      strong: `no estaba seguro, no estaba segura, seguro de nada, tenía que consultarlo, consultarlo, consultar con, comprobarlo, no sabía nada,
+        explicarle yo, tuve que explicarle, explicarle como funciona, soporte técnico, soporte tecnico, conocía, conocia,
         conocía muy bien, respondió a todo, respondio a todo, no tenia ni idea, tres respuestas, respuestas diferentes,
         respuestas distintas, cada uno me dice, cada uno dice una cosa, leía de la pantalla, leía un guion, leen de la pantalla,
         parte técnica, entendía la parte técnica, entiende de, entendía, sabía de lo que hablaba, sabía lo que decía, no sabía lo que decía,
@@ -72,7 +75,8 @@ export const ES: LanguageLexicon = {
       weak: `pregunta, preguntas, explicación, explicacion, técnico, tecnico, entender, saber, informado, información`,
     },
     transfers: {
-      strong: `empezar de cero, desde cero, otra vez desde el principio, volver a explicar, volver a contar, contarlo todo otra vez,
+      strong: `explicar mi caso, mi caso tres veces, tres personas, a tres personas, de un equipo a otro, equipo a otro,
+        empezar de cero, desde cero, otra vez desde el principio, volver a explicar, volver a contar, contarlo todo otra vez,
         repetir lo mismo, me pasearon, paseando, marearme, me marearon, me marean, sin marearme, de uno en otro,
         de departamento en departamento, me pasaban con, pasaban con alguien, me pasó con, cada vez que me pasaban, transferido,
         transferida, transferencias, menos transferencias, sin transferir, una sola persona, la primera persona, me pasaron, pasaron con,
@@ -110,7 +114,8 @@ export const ES: LanguageLexicon = {
       weak: `cuenta, plan, contrato, cancelar, coste`,
     },
     product_quality: {
-      strong: `con ruido, ruido, ruidos, interferencias, se oye mal, chisporrotea, la línea, la linea, se estropeó, se estropeo, estropeada,
+      strong: `datos móviles, datos moviles, se congela, congela, congelada, el deco, deco, reiniciar el deco, reiniciar el router, casi no funcionan, no funcionan,
+        con ruido, ruido, ruidos, interferencias, se oye mal, chisporrotea, la línea, la linea, se estropeó, se estropeo, estropeada,
         celular, me cortaron, cortaron el servicio, el equipo, señal del celular, se cae la fibra, se me cae, se cae todas, la fibra,
         se pixela, pixela, pixelada, la tele, imagen, parpadea, pantalla, defectuoso, defectuosa, viene roto, venía roto, contador,
         lectura*, mal instalado, instalación, va como un tiro, va genial, va fatal, va lento, va lentísimo, caída, caídas, cortes, corte,
@@ -152,7 +157,8 @@ export const ES: LanguageLexicon = {
     '3': `no podría ser mejor, no pudo ser mejor, un crack, una crack, de diez, lo hicisteis genial, todo de diez, me fueron informando,
       a la primera, primera llamada, una sola llamada, nada que mejorar, sigan así, sigan asi, un sol, un encanto, un ángel, un angel,
       un diez, de 10, inmejorable`,
-    '2': `impresionante, pacient*, respetuos*, servicial*, facilísima, facilisima, facilísimo, me encanta, encanta, de maravilla, sin líos,
+    '2': `increíble*, increible*, todo funcionando, funciona todo, listo, inmediat*, respuesta inmediata,
+        impresionante, pacient*, respetuos*, servicial*, facilísima, facilisima, facilísimo, me encanta, encanta, de maravilla, sin líos,
       sin lios, resuelto, arreglado, rapidísimo, rapidisimo, como un tiro, va genial, maravillosa, maravilloso, cariñosa, cariñoso,
       correcta, resolutiva, majísima, majísimo, encantadora, rebajaron, me bajaron, sin papeleos, sin papeleo, sin marearme,
       sin transferencias, muy fácil, sin problema, en nada, genial, perfecto, perfecta, impecable, de lujo, gracias a, excelente, estupend*,
@@ -169,7 +175,8 @@ export const ES: LanguageLexicon = {
       esperar, esperé, esperando, cola, tarde, tardaron, tardan, lento, lenta, demora, retraso, otra vez, transfirieron, me pasaron,
       repetir, caro, cara, cobraron, comisión, complicado, confuso, roto, difícil, dificil, lío, lio, demasiado, demasiados, demasiadas,
       eterno, eterna, eternidad, burocracia, papeleo, subida, debería, podrían, a medias, la mitad, ni idea, normalito`,
-    '-2': `condescendiente, cero empatía, sin empatía, colgarme, quitarme de encima, de risa, en serio, increíble que, vergonzoso,
+    '-2': `lo arreglé yo, yo mismo, pesadilla, se congela, casi no funcionan,
+        condescendiente, cero empatía, sin empatía, colgarme, quitarme de encima, de risa, en serio, increíble que, vergonzoso,
       lamentable, volvió a fallar, sigue fallando, sigue roto, no ha cambiado nada, nadie lo arregla, defectuoso, defectuosa, parpadea,
       se pixela, dan largas, me dan largas, un desastre, un caos, mal, malo, mala, pésim*, pesim*, fatal, horrible, terrible, grosero*,
       grosera*, maleducad*, borde, seco, cortante, antipátic*, antipatic*, inútil, inutil, incompetente, incorrect*, equivocad*, peor,

@@ -3,7 +3,8 @@ import type { LanguageLexicon } from './lexicon-types.js';
 export const FR: LanguageLexicon = {
   topics: {
     wait_time: {
-      strong: `en moins d'une minute, moins d'une minute, pris en charge, attente de fou, de fou, joindre, sans succès,
+      strong: `décroche jamais, personne ne décroche, immédiat*, pour répondre, jours pour répondre, n'avançait pas, avançait, avance pas, numéro 14,
+        en moins d'une minute, moins d'une minute, pris en charge, attente de fou, de fou, joindre, sans succès,
         rendez-vous technicien, avoir un rendez-vous, retour dans la file, la file, file, reporté, reportée, décalé, décalée,
         annulé le rendez-vous, rendez-vous annulé, rendez-vous reporté, pas venu, jamais venu, n'est pas venu, lapin, que vers, qu'à,
         qu'après, relance, je relance, relancer, personne ne me rappelle, ne me rappelle, me rappelle, rappel promis, sous 48 heures,
@@ -20,7 +21,8 @@ export const FR: LanguageLexicon = {
       weak: `rapide, rapides, lent, lente, heure, heures, minutes, jours, semaine, semaines, mois, temps, long, longue, vite, tard, retard*`,
     },
     resolution: {
-      strong: `signalée six fois, signalé, signalée, six fois, toujours rien, problème disparu, disparu, réparé, réparée, réparation,
+      strong: `moi-même, fini par le faire, par le faire moi-même, c'est fait, tout marche, ça marche, ça remarche, revient toutes, revient,
+        signalée six fois, signalé, signalée, six fois, toujours rien, problème disparu, disparu, réparé, réparée, réparation,
         n'a servi à rien, servi à rien, être remboursé, demandé trois fois, trois fois, alors que non, rien n'a bougé, rien ne bouge,
         rien n'a changé, rien changé, replante, replantait, recommence, ça recommence, retombe en panne, de nouveau en panne,
         encore en panne, toujours en panne, escaladé, escalade, remonté, personne n'arrive à, n'arrive à réparer, arrive à réparer, réparer,
@@ -52,7 +54,8 @@ export const FR: LanguageLexicon = {
         homme, femme, type, personnel, équipe, agent, opérateur, opératrice`,
     },
     agent_knowledge: {
-      strong: `infos complètement fausses, infos fausses, fausses, expliquer au, comment marche, support technique, connaissait,
+      strong: `sûr de rien, pas sûr, n'était sûr de rien, tout vérifier, devait vérifier, vérifier, se renseigner,
+        infos complètement fausses, infos fausses, fausses, expliquer au, comment marche, support technique, connaissait,
         connaissait très bien, répondu à tout, trois réponses, réponses différentes, réponse différente, chacun dit, chacun me dit,
         lisait son écran, lit son écran, script, ne savait pas de quoi, savait pas de quoi, de quoi il parlait, de quoi elle parlait,
         partie technique, comprend la partie technique, calé, calée, compétente, incompétente, incompétents, mal formé, mal formés,
@@ -67,7 +70,8 @@ export const FR: LanguageLexicon = {
       weak: `question, questions, réponse, reponse, explication, technique, informations, savait`,
     },
     transfers: {
-      strong: `me répéter, répéter, passé à, équipes différentes, quatre équipes, équipes, m'a passé, passé quelqu'un d'autre,
+      strong: `expliquer ma situation, ma situation trois fois, trois personnes, à trois personnes, d'une équipe à l'autre, équipe à l'autre,
+        me répéter, répéter, passé à, équipes différentes, quatre équipes, équipes, m'a passé, passé quelqu'un d'autre,
         quelqu'un d'autre, reprendre à zéro, tout reprendre, repartir de zéro, à zéro, recommencer, tout recommencer, réexpliquer,
         tout réexpliquer, trimballé, trimballée, baladé, baladée, renvoyait, renvoyait partout, renvoyé partout, partout, transféré,
         transférée, transferts, moins de transferts, pas de transfert, sans transfert, chaque nouvelle personne, nouvelle personne,
@@ -103,7 +107,8 @@ export const FR: LanguageLexicon = {
       weak: `compte, contrat, forfait, offre, mois`,
     },
     product_quality: {
-      strong: `grésille, grésillement, ça grésille, bruit, parasites, friture sur la ligne, la ligne, tombé en panne, en panne,
+      strong: `données mobiles, la 4g, se fige, fige, figée, redémarrer le décodeur, redémarrer la box, ne marchent presque pas, marchent presque pas,
+        grésille, grésillement, ça grésille, bruit, parasites, friture sur la ligne, la ligne, tombé en panne, en panne,
         plus internet, n'ai plus internet, cellulaire, portable, mobile, saute, la connexion saute, coupe, ça coupe, pixellise, pixelise,
         pixels, image, l'image, la télé, télé, clignote, écran, défectueux, défectueuse, panne, pannes, compteur, relevé du compteur,
         mal installé, installation, va super vite, super vite, rame, ça rame, lent, lente, lenteur, débit, réseau, connexion, wifi,
@@ -142,7 +147,8 @@ export const FR: LanguageLexicon = {
     '3': `n'aurait pas pu être mieux, pas pu être mieux, vous avez été parfaits, parfaits, tout est nickel, au top, une perle,
       en un rien de temps, premier appel, du premier coup, un seul appel, rien à améliorer, continuez comme ça, continuez ainsi, un ange,
       parfait, en deux temps trois mouvements`,
-    '2': `impressionnant, impressionnante, impressionné, sans histoire, j'adore, adore, disparu, très bien, marche très bien, respectueu*,
+    '2': `c'est fait, tout marche, ça marche, ça remarche, réponse immédiate, immédiat*, au top comme toujours,
+        impressionnant, impressionnante, impressionné, sans histoire, j'adore, adore, disparu, très bien, marche très bien, respectueu*,
       patient*, super vite, très vite, va super vite, géniale, chaleureuse, courtoise, professionnelle, adorable, baissé, réduit, remboursé,
       pas de paperasse, sans paperasse, pas de transfert, sans transfert, très simple, simple, facile, tenu au courant, tenue au courant,
       pris son temps, nickel, top, rapide, efficace, excellent*, génial*, genial*, super, parfait*, formidable*, merveilleu*, fantastique*,
@@ -157,7 +163,8 @@ export const FR: LanguageLexicon = {
       moins de, meilleure, améliorer, devriez, il faudrait, je suppose, attente, attendre, attendu, long, longue, lent*, délai*, transféré*,
       renvoyé*, répéter, cher, frais, compliqué*, confus*, panne, cassé, difficile, trop, trop de, paperasse, bureaucratie, devrait,
       pourriez, moins, à moitié, moitié`,
-    '-2': `de fou, toujours rien, n'a servi à rien, moqué, s'est moqué, raccroché au nez, condescendant, condescendante, hautain,
+    '-2': `moi-même, cauchemar, un cauchemar, se fige, presque pas,
+        de fou, toujours rien, n'a servi à rien, moqué, s'est moqué, raccroché au nez, condescendant, condescendante, hautain,
       se débarrasser, envoyé balader, zéro empathie, aucune empathie, de façon horrible, horriblement, ridicule, sérieusement,
       rien n'a bougé, rien n'a changé, replantait, replante, défectueux, défectueuse, clignote, pixellise, saute, mené en bateau,
       on me balade, n'importe quoi, lamentable, honteux, scandaleux, inadmissible, mauvais*, mal, nul, nulle, nuls, horrible*, terrible*,

@@ -5,7 +5,8 @@ import type { LanguageLexicon } from './lexicon-types.js';
 export const HU: LanguageLexicon = {
   topics: {
     wait_time: {
-      strong: `egy percen belül, percen belül, perc alatt, elérni önöket, elérni, sikertelenül, őrült hosszú, hosszú volt a várakozás,
+      strong: `veszi fel, vette fel, fel sem veszik, nem veszi fel, senki nem veszi fel, azonnal*, azonnali válasz, alig haladt, haladt, panaszomra adott válasz, nap kellett, adott válaszhoz,
+        egy percen belül, percen belül, perc alatt, elérni önöket, elérni, sikertelenül, őrült hosszú, hosszú volt a várakozás,
         várakozás, időpontot, időpontot kaptam, a sor végére, sor végére, tolták el, elhalasztották, áttették, átrakták,
         lemondták az időpontot, időpont*, nem jött ki, nem jelent meg, nem jött el, csak majdnem, csak este, csak másnap, kergetem,
         kergettem, senki nem hív vissza, nem hívnak vissza, nem hív vissza, hív vissza, hívjanak vissza, visszahívást ígértek,
@@ -22,7 +23,8 @@ export const HU: LanguageLexicon = {
         soká`,
     },
     resolution: {
-      strong: `hatszor, bejelentettem, jelentettem be, még mindig semmi, megszűnt, a probléma megszűnt, megjavították, javítás*, javításra,
+      strong: `magam csináltam meg, magam, végül magam, kész, minden működik, visszajön, pár hetente,
+        hatszor, bejelentettem, jelentettem be, még mindig semmi, megszűnt, a probléma megszűnt, megjavították, javítás*, javításra,
         ami semmit nem ért, semmit nem ért, kértem vissza, háromszor kértem, már háromszor, semmi nem változott, nem változott semmi,
         nem változott, megint nem ment, megint nem megy, megint elromlott, újra elromlott, újra nem működik, ismét, megint, továbbították,
         eszkalál*, senki nem tudja megcsinálni, megcsinálni, megcsinálták, megcsinálta, nem tudják megcsinálni, elhárította, elhárították,
@@ -52,7 +54,8 @@ export const HU: LanguageLexicon = {
         férfi, ember, személyzet, operátor*, kiszolgálás`,
     },
     agent_knowledge: {
-      strong: `rossz információt, információt adott, elmagyaráznom, nekem kellett elmagyaráznom, technikai ügyfélszolgálat*,
+      strong: `nem volt biztos, semmiben nem volt biztos, biztos, ellenőriznie kellett, ellenőriz*, utánanéz*, meg kellett kérdeznie,
+        rossz információt, információt adott, elmagyaráznom, nekem kellett elmagyaráznom, technikai ügyfélszolgálat*,
         ismerte a terméket, jól ismerte, mindenre válaszolt, három különböző válasz, különböző válasz, különböző válaszokat, mást mondott,
         mindenki mást mond, mást mondanak, a képernyőről olvasott, képernyőről, felolvas*, nem tudta, miről beszél, nem ért hozzá,
         hozzá nem ért, érti a technikai, technikai részt, technikai, szakértelem, hozzáértés, szakmailag, képzetlen, képzettebb,
@@ -65,7 +68,8 @@ export const HU: LanguageLexicon = {
       weak: `kérdés*, válasz*, magyarázat*, tudni, tud, technikai, információ*`,
     },
     transfers: {
-      strong: `megismételnem, megismételni, ismételnem, csapathoz, különböző csapat*, csapat*, átadott, átadtak, valaki másnak,
+      strong: `helyzetemet, elmondanom a helyzetemet, három embernek, két embernek, tologattak, tologat*, egyik csapattól,
+        megismételnem, megismételni, ismételnem, csapathoz, különböző csapat*, csapat*, átadott, átadtak, valaki másnak,
         elölről kellett kezdenem, elölről kezdeni, elölről, újra el kellett mondanom, újra elmondani, újra elmagyarázni, végigküldtek,
         küldözgettek, küldözgetnek, ide-oda küldtek, ide-oda, dobálnak, dobáltak, továbbkapcsoltak, átkapcsoltak, kapcsolgattak,
         kapcsoltak tovább, kétszer kapcsoltak, osztályon, osztályra, osztályok, több osztály, minden új ember*, új embernél, az első ember,
@@ -101,7 +105,8 @@ export const HU: LanguageLexicon = {
       weak: `csomag, szerződés, havi, ajánlat`,
     },
     product_quality: {
-      strong: `recseg, recsegés, zúg, zúgás, sercegés, zajos, a vonal, vonal, elromlott, nincs internetem, internetem, leáll a net,
+      strong: `mobilnet, mobilinternet, mobil adat*, lefagy a tévé, lefagy, újra kell indítani, újraindítani, alig működik,
+        recseg, recsegés, zúg, zúgás, sercegés, zajos, a vonal, vonal, elromlott, nincs internetem, internetem, leáll a net,
         leállt a net, a net, net, kockásodik, kockás, a tévé képe, kép, képe, villog, kijelző, hibás, meghibásodott, tönkrement, mérőóra,
         mérőórát, óraállás, rosszul szerelték, bekötés, villámgyors, szupergyors, lassú a net, lassú, akadozik, szakadozik, áramkimaradás,
         áramszünet, kimaradás, térerő, lefedettség, internet, wifi, router, készülék, telefon, tévé, dekóder, hibás*, meghibásod*, elromlik,
@@ -142,7 +147,8 @@ export const HU: LanguageLexicon = {
     '3': `nem is lehetett volna jobb, szuperek voltatok, minden tip-top, tip-top, tiptop, csodás, rám szánta az időt,
       minden lépésről értesítettek, első hívásra, elsőre, egy hívással, egyetlen hívással, nincs mit javítani, csak így tovább, egy angyal,
       egy tündér, csak dicsérni`,
-    '2': `le vagyok nyűgözve, lenyűgöz*, imádom, remekül, megszűnt, gond nélkül, minden gond nélkül, tisztelettud*, türelmes*, villámgyors,
+    '2': `minden működik, kész, azonnali válasz, azonnali, szuperek,
+        le vagyok nyűgözve, lenyűgöz*, imádom, remekül, megszűnt, gond nélkül, minden gond nélkül, tisztelettud*, türelmes*, villámgyors,
       villámgyorsan, szupergyors, nagyon gyorsan, csodás, közvetlen, profi, korrekt, levettek, levették, csökkentették, jóváírták,
       semmi papírozás, nem kellett semmit igazolnom, nagyon egyszerű, egyszerű volt, könnyű volt, értesítettek, tájékoztattak,
       mindent elintézett, elintézte, elhárította, szuper, remek, kiváló, tökéletes, kiváló*, kitűnő*, szuper*, remek*, tökéletes*,
@@ -157,7 +163,8 @@ export const HU: LanguageLexicon = {
       olcsóbb, olcsóbb árakat, olcsóbb árak, kedvesebb, kedvesebb személyzetet, udvariasabb, kevesebb, jobb kommunikáció, kellene, kéne,
       lehetne, elmegy, azt hiszem, vártam, várni, várok, várakoz*, sor, hosszú*, lassú*, lassan, késés*, sokáig, átkapcsol*, drága*, díj*,
       bonyolult*, zavaros*, nehéz*, sok, túl sok, túl, bürokrácia, papírmunka, lehetnének, félig, felét`,
-    '-2': `kinevettek, letették a telefont, siralmas, semmit nem ért, őrült, leereszkedő, lekezelő, le akar rázni, lerázni, nulla empátia,
+    '-2': `magam csináltam meg, rémálom, egy rémálom, lefagy, alig működik,
+        kinevettek, letették a telefont, siralmas, semmit nem ért, őrült, leereszkedő, lekezelő, le akar rázni, lerázni, nulla empátia,
       borzalmasan, nevetséges, komolyan, semmi nem változott, megint nem ment, megint elromlott, hibás, villog, kockásodik, akadozik,
       hitegetnek, tahó, gáz, szörnyű, katasztrófa, botrány, botrányos, felháborító, elfogadhatatlan, rossz*, rosszul, borzalmas*,
       borzasztó*, szörnyű*, katasztrofális*, pocsék*, vacak*, siralmas*, gyalázat*, bunkó*, goromba*, udvariatlan*, flegma*, lekezelő*,
