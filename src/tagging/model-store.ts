@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LEXICONS } from './compiled-lexicon.js';
@@ -17,6 +17,7 @@ export interface LoadedModels {
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const KEPT_MODELS = 4;
 // The code that turns text into features and predictions: when it changes, so may every answer.
 const CODE_DIRECTORIES = [HERE, join(HERE, 'lexicons'), join(HERE, '..', 'language')];
 
@@ -53,13 +54,16 @@ function writeCache(path: string, weights: ModelWeights): void {
     const partial = `${path}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(weights));
     renameSync(partial, path);
-    // Older models are of no further use; keep the folder from growing with every change.
+    // Keep a few recent models (tests run from src/ and the CLI from dist/ hash differently); drop the rest.
     const dir = dirname(path);
-    for (const file of readdirSync(dir)) {
-      if (/^reason-models-[0-9a-f]+\.json$/.test(file) && join(dir, file) !== path) rmSync(join(dir, file), { force: true });
-    }
+    const older = readdirSync(dir)
+      .filter((file) => /^reason-models-[0-9a-f]+\.json$/.test(file))
+      .map((file) => ({ file: join(dir, file), modified: statSync(join(dir, file)).mtimeMs }))
+      .sort((a, b) => b.modified - a.modified)
+      .slice(KEPT_MODELS);
+    for (const { file } of older) rmSync(file, { force: true });
   } catch {
-    // A read-only install still works: it trains in memory on every start (~0.2 s).
+    // A read-only install still works: it trains in memory on every start (under a second).
   }
 }
 

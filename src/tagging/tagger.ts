@@ -26,8 +26,8 @@ export interface ReasonTagger {
 let tagger: ReasonTagger | undefined;
 
 /**
- * The reason tagger, built on first use (models read from the cache or trained from
- * data/labelled in a fraction of a second) and shared afterwards.
+ * The reason tagger, built on first use and shared afterwards: the models come from the cache in
+ * dist/cache (tens of milliseconds) or are trained from data/labelled (under a second) and cached.
  */
 export function getTagger(): ReasonTagger {
   if (!tagger) {
