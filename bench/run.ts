@@ -6,6 +6,7 @@ type SectionRunner = () => Promise<BenchSection>;
 const sections: Record<string, () => Promise<SectionRunner>> = {
   load: async () => (await import('./load-bench.js')).runLoadBench,
   tagging: async () => (await import('./tagging-bench.js')).runTaggingBench,
+  webchat: async () => (await import('./webchat-bench.js')).runWebChatBench,
 };
 
 async function main(): Promise<void> {

@@ -105,6 +105,10 @@
   panel.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') hide();
   });
+  // Escape pressed inside the chat's frame arrives as a message from that frame.
+  window.addEventListener('message', function (event) {
+    if (frame && event.source === frame.contentWindow && event.origin === origin && event.data && event.data.type === 'survey-widget:close') hide();
+  });
   window.addEventListener('resize', function () {
     if (panel.style.getPropertyValue('display') === 'flex') fitToScreen();
   });

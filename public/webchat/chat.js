@@ -143,6 +143,13 @@
     );
   }
 
+  // In the widget's frame, Escape closes the widget (key presses in a frame never reach the host page).
+  if (document.body.classList.contains('embedded') && window.parent !== window) {
+    window.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !event.defaultPrevented) window.parent.postMessage({ type: 'survey-widget:close' }, '*');
+    });
+  }
+
   if (!window.WebChat) {
     setStatus('The chat could not load. Please reload the page.');
     return;

@@ -100,9 +100,21 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
   router.get('/conversations/:conversationId/activities', async (request, response) => {
     const watermark = typeof request.query.watermark === 'string' ? request.query.watermark : '';
     if (!WATERMARK.test(watermark)) return refuse(response, 400, 'watermark must be a number from an earlier answer');
-    const issued = await conversationAccess(request, response);
-    if (!issued) return;
-    response.json(await options.conversations.readFrom(issued.conversationId, Number(watermark || '0')));
+    const token = bearerToken(request);
+    if (token === undefined) return refuse(response, 401, 'missing bearer token (get one from POST /v3/directline/tokens/generate)');
+    const conversationId = String(request.params.conversationId);
+    const wellFormed = CONVERSATION_ID.test(conversationId);
+    // Every open chat polls every second: token, conversation and page are read in one round trip,
+    // and the page is sent only once the token is known to be for this conversation.
+    const [issued, exists, page] = await Promise.all([
+      options.tokens.inspect(token),
+      wellFormed && options.conversations.exists(conversationId),
+      wellFormed ? options.conversations.pageJson(conversationId, Number(watermark || '0')) : '',
+    ]);
+    if (!issued) return refuse(response, 403, 'token is invalid or expired');
+    if (!exists) return refuse(response, 404, 'unknown conversation');
+    if (issued.conversationId !== conversationId) return refuse(response, 403, 'the token is for another conversation');
+    response.type('json').send(page);
   });
 
   router.post('/conversations/:conversationId/upload', (_request, response) => refuse(response, 400, 'this survey accepts no attachments'));

@@ -35,18 +35,19 @@ export class DirectLineTokens {
 
   async issue(conversationId: string): Promise<IssuedToken> {
     const token = `wc1.${randomBytes(32).toString('base64url')}`;
-    await this.redis.set(this.keys.webChatToken(hashOf(token)), conversationId, 'EX', this.lifetimeSeconds);
+    const expiresAt = Date.now() + this.lifetimeSeconds * 1000;
+    // The expiry travels in the value too, so checking a token is one GET.
+    await this.redis.set(this.keys.webChatToken(hashOf(token)), `${conversationId} ${expiresAt}`, 'PXAT', expiresAt);
     return { conversationId, token, expires_in: this.lifetimeSeconds };
   }
 
   /** The conversation a live token was issued for and its seconds left; null for an unknown or expired token. */
   async inspect(token: string): Promise<IssuedToken | null> {
     if (!/^wc1\.[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const key = this.keys.webChatToken(hashOf(token));
-    const results = await this.redis.multi().get(key).ttl(key).exec();
-    const conversationId = results?.[0]?.[1];
-    const secondsLeft = Number(results?.[1]?.[1]);
-    if (typeof conversationId !== 'string' || !(secondsLeft > 0)) return null;
+    const value = await this.redis.get(this.keys.webChatToken(hashOf(token)));
+    const [conversationId, expiresAt] = value?.split(' ') ?? [];
+    const secondsLeft = Math.floor((Number(expiresAt) - Date.now()) / 1000);
+    if (!conversationId || !(secondsLeft > 0)) return null;
     return { conversationId, token, expires_in: secondsLeft };
   }
 }
