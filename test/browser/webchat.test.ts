@@ -44,7 +44,7 @@ describe('customer web chat in Chromium', () => {
     await sendBox(page).press('Enter');
     await said(page, GOODBYE).waitFor();
 
-    const conversationId = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('survey-webchat:v1') ?? '{}') as { conversationId?: string }).conversationId);
+    const conversationId = String(await page.evaluate("JSON.parse(sessionStorage.getItem('survey-webchat:v1') || '{}').conversationId"));
     const answer = await fetch(`${app.baseUrl}/api/review/responses?channel=chat`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
     const { items } = (await answer.json()) as { items: Array<Record<string, unknown>> };
     expect(items).toMatchObject([{ conversationId, score: 9, category: 'promoter', reason: 'The agent was quick and friendly', status: 'completed', customerName: 'Ana', agentName: 'Sam', test: false }]);
@@ -63,10 +63,9 @@ describe('customer web chat in Chromium', () => {
     await screenshot(page, 'webchat-desktop');
 
     // Tab from the top of the page to the message box, as a keyboard user would.
-    for (let presses = 0; presses < 12 && !(await sendBox(page).evaluate((element) => element === document.activeElement)); presses += 1) {
-      await page.keyboard.press('Tab');
-    }
-    expect(await sendBox(page).evaluate((element) => element === document.activeElement)).toBe(true);
+    const focused = () => sendBox(page).evaluate((element) => element === element.ownerDocument.activeElement);
+    for (let presses = 0; presses < 12 && !(await focused()); presses += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
     await said(page, 'Thank you: 7 out of 10.').waitFor();
