@@ -12,7 +12,6 @@ import { SurveyBot } from '../../dialogs/survey-bot.js';
 import { SurveyDialog } from '../../dialogs/survey-dialog.js';
 import { VoiceSurvey } from '../../voice/voice-survey.js';
 import type { Config } from '../config/load-config.js';
-import { requireAdmin } from '../http/bearer-auth.js';
 import type { Logger } from '../logging/logger.js';
 import { createKeys, type Keys } from '../redis/keys.js';
 import { ScoreCounts } from '../reports/score-counts.js';
@@ -23,6 +22,7 @@ import { ResponseEraser } from '../privacy/response-eraser.js';
 import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
 import { createTwilioClient, deleteTwilioRecording } from '../telephony/twilio-client.js';
+import { createReviewModule, type ReviewModule } from '../review/review-module.js';
 import { createWebChat, type WebChat } from '../webchat/web-chat.js';
 
 /** Dialog state outlives the survey by this long, then Redis drops it. */
@@ -45,9 +45,11 @@ export interface Services {
   eraser: ResponseEraser;
   retagger: Retagger;
   runChatTurn: (context: TurnContext) => Promise<void>;
-  /** Guards `/api/review/*`, `/api/campaigns/*` and `/api/dnc`: 401 without the admin bearer token. */
+  /** Supervisors' review: accounts and sessions, reports, review queue, detractor webhook, daily digest. */
+  review: ReviewModule;
+  /** Guards `/api/review/*`, `/api/campaigns/*` and `/api/dnc`: the admin bearer token, or a supervisor session (writes also need its X-CSRF-Token); else 401. */
   requireAdminApi: RequestHandler;
-  /** Guards supervisor pages (`/review`, `/simulator`). */
+  /** Guards supervisor pages (`/review`, `/simulator`): the bearer token or a session; signed-out browsers are redirected to /review/sign-in, others get 401. */
   requireSupervisorPage: RequestHandler;
   /** Stops background work (workers, consumers); the Redis client is closed by whoever opened it. */
   close(): Promise<void>;
@@ -83,6 +85,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     new ChatTranscriptMiddleware(recorder, config.DEFAULT_LANGUAGE),
   ];
   chatAdapter.use(...chatMiddleware);
+  const review = createReviewModule({ config, logger, redis, keys, store });
   const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, middleware: chatMiddleware });
 
   return {
@@ -100,10 +103,12 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     eraser,
     retagger: new Retagger(redis, keys, getTagger, logger),
     runChatTurn: (context) => bot.run(context),
-    requireAdminApi: requireAdmin(config.ADMIN_TOKEN),
-    requireSupervisorPage: requireAdmin(config.ADMIN_TOKEN),
+    review,
+    requireAdminApi: review.auth.requireApi,
+    requireSupervisorPage: review.auth.requirePage,
     close: async () => {
       stopRetention();
+      await review.close();
     },
   };
 }

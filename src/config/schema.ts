@@ -108,6 +108,24 @@ export const environmentSchema = z.object({
       }),
   ),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
+
+  // Supervisors' review: sessions, the signed detractor webhook and the daily digest.
+  SESSION_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').max(720, 'must be at most 720 (30 days)').default(12),
+  ALERT_WEBHOOK_URL: optionalHttpUrl,
+  ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int('must be an integer').min(1, 'must be 1-20').max(20, 'must be 1-20').default(8),
+  ALERT_RETRY_BASE_MS: z.coerce.number().int('must be an integer').min(10, 'must be at least 10 ms').default(10_000),
+  ALERT_REASON_WAIT_SECONDS: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(120),
+  DIGEST_TIME: z
+    .string()
+    .trim()
+    .default('07:00')
+    .refine((value) => value === '' || value === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'must be HH:MM (UTC), or off')
+    .transform((value) => (value === '' || value === 'off' ? undefined : value)),
+}).superRefine((env, context) => {
+  if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET) {
+    context.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'required when ALERT_WEBHOOK_URL is set (the webhook is signed with it)' });
+  }
 });
 
 export type RawEnvironment = z.infer<typeof environmentSchema>;

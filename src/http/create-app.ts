@@ -8,6 +8,9 @@ import { noSniff, securityHeaders } from './security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
 import { retagRoutes } from '../retagging/retag-routes.js';
+import { signInRoutes } from '../auth/sign-in-routes.js';
+import { reviewAssets } from '../review/review-assets.js';
+import { reviewPages } from '../review/review-pages.js';
 import { directLineRoutes } from '../webchat/directline-routes.js';
 import { webChatRoutes } from '../webchat/webchat-routes.js';
 import { SimulatedCalls } from '../simulator/simulated-calls.js';
@@ -60,7 +63,20 @@ export function createApp(services: Services): Express {
   );
   app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
-  app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, scoreCounts: services.scoreCounts }));
+  app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));
+  app.use('/review/assets', reviewAssets());
+  app.use(
+    signInRoutes({
+      auth: services.review.auth,
+      accounts: services.review.accounts,
+      sessions: services.review.sessions,
+      limiter: services.review.limiter,
+      adminToken: config.ADMIN_TOKEN,
+      secureCookies: config.PUBLIC_URL.startsWith('https://'),
+      logger,
+    }),
+  );
+  app.use('/review', services.requireSupervisorPage, reviewPages({ review: services.review, store: services.store, config }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

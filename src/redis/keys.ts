@@ -20,6 +20,23 @@ export interface Keys {
   retagProgress(): string;
   retagLease(): string;
   optedOutCustomers(): string;
+  /** Supervisors' review: accounts, sessions (by the SHA-256 of the cookie), sign-in limiter prefix. */
+  supervisor(username: string): string;
+  supervisors(): string;
+  supervisorSession(sessionHash: string): string;
+  signInLimiter(kind: string): string;
+  /** Report roll-ups of a closed day (`D2026-11-01`) or month (`M2026-11`), built from the day counters. */
+  reportRollup(period: string, part: string): string;
+  /** agentId → the agent's latest display name, kept by the review consumer. */
+  agentNames(): string;
+  /** Review queue: one item per response (shares the response's hash tag), its notes, open and closed indexes. */
+  reviewItem(responseId: string): string;
+  reviewItemNotes(responseId: string): string;
+  reviewQueue(state: 'open' | 'done'): string;
+  /** Detractor webhook and digest: delivery log stream, BullMQ prefix, the marker of a digest already posted. */
+  alertDeliveries(): string;
+  alertQueuePrefix(): string;
+  digestPosted(day: string): string;
   /** Web chat (our Direct Line endpoint): a token, by the SHA-256 of its text, names its conversation. */
   webChatToken(tokenHash: string): string;
   /** Web chat conversation: when it was opened; its activities (user's and bot's, in order) in the list below. */
@@ -46,6 +63,18 @@ export function createKeys(prefix: string): Keys {
     retagProgress: () => `${prefix}retag:progress`,
     retagLease: () => `${prefix}retag:lease`,
     optedOutCustomers: () => `${prefix}optout:customers`,
+    supervisor: (username) => `${prefix}supervisor:${username}`,
+    supervisors: () => `${prefix}supervisors`,
+    supervisorSession: (sessionHash) => `${prefix}session:${sessionHash}`,
+    signInLimiter: (kind) => `${prefix}signin:${kind}`,
+    reportRollup: (period, part) => `${prefix}rollup:${period}:${part}`,
+    agentNames: () => `${prefix}agents:names`,
+    reviewItem: (responseId) => `${prefix}review:{${responseId}}`,
+    reviewItemNotes: (responseId) => `${prefix}review:{${responseId}}:notes`,
+    reviewQueue: (state) => `${prefix}review:queue:${state}`,
+    alertDeliveries: () => `${prefix}alerts:deliveries`,
+    alertQueuePrefix: () => `${prefix}bull`,
+    digestPosted: (day) => `${prefix}digest:posted:${day}`,
     webChatToken: (tokenHash) => `${prefix}webchat:token:${tokenHash}`,
     webChatConversation: (conversationId) => `${prefix}webchat:{${conversationId}}`,
     webChatActivities: (conversationId) => `${prefix}webchat:{${conversationId}}:activities`,

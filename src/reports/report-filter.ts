@@ -1,4 +1,5 @@
 import type { Channel } from '../store/response-record.js';
+import type { TagId } from '../tagging/taxonomy.js';
 
 export interface ReportFilter {
   /** Inclusive. */
@@ -8,6 +9,8 @@ export interface ReportFilter {
   channel?: Channel;
   agentId?: string;
   campaignId?: string;
+  /** Only responses whose reason carries this tag (counted from the `tag:<tag>:<category>` fields). */
+  tag?: TagId;
 }
 
 /** A counter field is `channel|agent|campaign|metric`; agent and campaign are `-` when unknown. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TAG_IDS } from '../tagging/taxonomy.js';
 
 const isoDateOrTime = z
   .string()
@@ -23,15 +24,28 @@ export const responsesQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const summaryQuerySchema = z
-  .object({
-    from: isoDateOrTime.optional(),
-    to: isoDateOrTime.optional(),
-    channel: channelSchema.optional(),
-    agentId: z.string().max(64).optional(),
-    campaignId: z.string().max(64).optional(),
-  })
-  .refine((query) => !query.from || !query.to || query.from < query.to, { message: 'from must be before to', path: ['from'] });
+/** An empty query parameter (a filter form's blank field) means "not set". */
+const blankAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
+const dimensionId = z.preprocess(blankAsUnset, z.string().trim().max(64).regex(/^[^|\s]+$/, 'must not contain spaces or |').optional());
+
+/** The dashboard's filters, shared by the summary, trend, agents, drivers and export. */
+export const filterFields = {
+  from: z.preprocess(blankAsUnset, isoDateOrTime.optional()),
+  to: z.preprocess(blankAsUnset, isoDateOrTime.optional()),
+  channel: z.preprocess(blankAsUnset, channelSchema.optional()),
+  agentId: dimensionId,
+  campaignId: dimensionId,
+  tag: z.preprocess(blankAsUnset, z.enum(TAG_IDS, { message: `must be one of ${TAG_IDS.join(', ')}` }).optional()),
+};
+
+const fromBeforeTo = (query: { from?: Date | undefined; to?: Date | undefined }): boolean => !query.from || !query.to || query.from < query.to;
+const fromBeforeToIssue = { message: 'from must be before to', path: ['from'] };
+
+export const summaryQuerySchema = z.object(filterFields).refine(fromBeforeTo, fromBeforeToIssue);
+
+export const trendQuerySchema = z
+  .object({ ...filterFields, interval: z.preprocess(blankAsUnset, z.enum(['day', 'week'], { message: 'must be day or week' }).default('day')) })
+  .refine(fromBeforeTo, fromBeforeToIssue);
 
 export function describeQueryIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ');

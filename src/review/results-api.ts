@@ -1,50 +1,76 @@
-import { Router } from 'express';
-import { ScoreCounts } from '../reports/score-counts.js';
-import { npsFigures } from '../reports/nps.js';
+import { Router, type Request, type Response } from 'express';
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { Keys } from '../redis/keys.js';
+import { RangeTooLongError, type ReviewReports } from '../reports/review-reports.js';
 import type { ResponseStore } from '../store/response-store.js';
-import { describeQueryIssues, responsesQuerySchema, summaryQuerySchema } from './query-schemas.js';
+import { exportRecords, sendCsvExport } from './csv-export.js';
+import { describeQueryIssues, responsesQuerySchema, summaryQuerySchema, trendQuerySchema } from './query-schemas.js';
 import { responseView } from './response-view.js';
 
-/** Fewer scored responses than this and the NPS carries a warning. */
-export const LOW_SAMPLE_SIZE = 30;
+export { LOW_SAMPLE_SIZE } from '../reports/review-reports.js';
 
 export interface ResultsApiOptions {
   store: ResponseStore;
-  scoreCounts: ScoreCounts;
+  reports: ReviewReports;
+  redis: Redis;
+  keys: Keys;
   now?: () => number;
 }
 
-/** GET /api/review/responses and /api/review/summary (mounted behind the admin check). */
+/** Parses the query or answers 400 with what is wrong; undefined when it answered. */
+function parseQuery<Schema extends z.ZodType>(schema: Schema, request: Request, response: Response): z.output<Schema> | undefined {
+  const query = schema.safeParse(request.query);
+  if (query.success) return query.data;
+  response.status(400).json({ error: describeQueryIssues(query.error) });
+  return undefined;
+}
+
+/** GET /api/review/responses, /summary, /trend, /agents, /drivers and /export.csv (mounted behind the admin check). */
 export function resultsApi(options: ResultsApiOptions): Router {
   const router = Router();
   const now = options.now ?? Date.now;
 
   router.get('/responses', async (request, response) => {
-    const query = responsesQuerySchema.safeParse(request.query);
-    if (!query.success) {
-      response.status(400).json({ error: describeQueryIssues(query.error) });
-      return;
-    }
-    const records = await options.store.listNewest(query.data);
+    const query = parseQuery(responsesQuerySchema, request, response);
+    if (!query) return;
+    const records = await options.store.listNewest(query);
     const at = now();
     response.json({ items: records.map((record) => responseView(record, at)) });
   });
 
   router.get('/summary', async (request, response) => {
-    const query = summaryQuerySchema.safeParse(request.query);
-    if (!query.success) {
-      response.status(400).json({ error: describeQueryIssues(query.error) });
-      return;
+    const query = parseQuery(summaryQuerySchema, request, response);
+    if (!query) return;
+    const summary = await options.reports.summary(query);
+    response.json({ ...summary, ...(query.channel ? { channel: query.channel } : {}) });
+  });
+
+  router.get('/trend', async (request, response) => {
+    const query = parseQuery(trendQuerySchema, request, response);
+    if (!query) return;
+    try {
+      response.json(await options.reports.trend(query, query.interval));
+    } catch (error) {
+      if (!(error instanceof RangeTooLongError)) throw error;
+      response.status(400).json({ error: error.message });
     }
-    const [from, to] = await options.scoreCounts.resolveRange(query.data);
-    const figures = npsFigures(await options.scoreCounts.countRange(from, to, query.data));
-    response.json({
-      ...figures,
-      lowSample: figures.total < LOW_SAMPLE_SIZE,
-      from: new Date(from).toISOString(),
-      to: new Date(to).toISOString(),
-      ...(query.data.channel ? { channel: query.data.channel } : {}),
-    });
+  });
+
+  router.get('/agents', async (request, response) => {
+    const query = parseQuery(summaryQuerySchema, request, response);
+    if (query) response.json(await options.reports.agents(query));
+  });
+
+  router.get('/drivers', async (request, response) => {
+    const query = parseQuery(summaryQuerySchema, request, response);
+    if (query) response.json(await options.reports.drivers(query));
+  });
+
+  router.get('/export.csv', async (request, response) => {
+    const query = parseQuery(summaryQuerySchema, request, response);
+    if (!query) return;
+    await sendCsvExport(response, exportRecords(options.redis, options.keys, options.store, query), now());
   });
 
   return router;

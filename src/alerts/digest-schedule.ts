@@ -1,0 +1,39 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logging/logger.js';
+import type { Keys } from '../redis/keys.js';
+import { startOfUtcDay } from '../reports/day-span.js';
+import { yesterday, type DailyDigest } from './daily-digest.js';
+
+export interface DigestScheduleOptions {
+  redis: Redis;
+  keys: Keys;
+  logger: Logger;
+  /** `HH:MM` UTC after which yesterday's digest is posted. */
+  at: string;
+  build: (day: string) => Promise<DailyDigest>;
+  post: (day: string, digest: DailyDigest) => Promise<void>;
+  now?: () => number;
+  checkEveryMs?: number;
+}
+
+/**
+ * Posts yesterday's digest once a day after `at` (UTC). Every instance checks each minute; a marker
+ * set with NX in Redis makes exactly one of them post it.
+ */
+export function startDigestSchedule(options: DigestScheduleOptions): () => void {
+  const now = options.now ?? Date.now;
+  const [hours, minutes] = options.at.split(':').map(Number) as [number, number];
+  const check = async (): Promise<void> => {
+    const time = now();
+    if (time < startOfUtcDay(time) + (hours * 60 + minutes) * 60_000) return;
+    const day = yesterday(time);
+    if ((await options.redis.set(options.keys.digestPosted(day), new Date(time).toISOString(), 'EX', 3 * 86_400, 'NX')) !== 'OK') return;
+    await options.post(day, await options.build(day));
+    options.logger.info({ day }, 'daily digest queued for the webhook');
+  };
+  const timer = setInterval(() => {
+    check().catch((error: unknown) => options.logger.warn({ err: error }, 'daily digest check failed'));
+  }, options.checkEveryMs ?? 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,60 @@
+import type { SupervisorIdentity } from '../../auth/supervisor-auth.js';
+import { html, type SafeHtml } from './html.js';
+
+export type Section = 'dashboard' | 'agents' | 'drivers' | 'queue' | 'responses' | 'daily' | 'alerts';
+
+export interface PageContext {
+  identity: SupervisorIdentity;
+  active: Section;
+  /** The dashboard filters as a query string (`?from=…`), carried by the navigation links. */
+  filterQuery?: string;
+}
+
+const SECTIONS: Array<[Section, string, string]> = [
+  ['dashboard', 'Dashboard', '/review'],
+  ['agents', 'Agents', '/review/agents'],
+  ['drivers', 'Drivers', '/review/drivers'],
+  ['queue', 'Review queue', '/review/queue'],
+  ['responses', 'Responses', '/review/responses'],
+  ['daily', 'Daily report', '/review/daily'],
+  ['alerts', 'Webhook log', '/review/alerts'],
+];
+
+const FILTERED: ReadonlySet<Section> = new Set(['dashboard', 'agents', 'drivers']);
+
+export function csrfField(identity: SupervisorIdentity): SafeHtml {
+  return identity.csrfToken ? html`<input type="hidden" name="_csrf" value="${identity.csrfToken}">` : html``;
+}
+
+function navigation(context: PageContext): SafeHtml {
+  const links = SECTIONS.map(([section, label, path]) => {
+    const href = FILTERED.has(section) && context.filterQuery ? `${path}${context.filterQuery}` : path;
+    return html`<a href="${href}"${section === context.active ? html` aria-current="page"` : html``}>${label}</a>`;
+  });
+  const signOut =
+    context.identity.via === 'session'
+      ? html`<form method="post" action="/review/sign-out" class="sign-out">${csrfField(context.identity)}<button type="submit">Sign out</button></form>`
+      : html``;
+  return html`<header class="top"><nav>${links}</nav><div class="who">Signed in as <strong>${context.identity.username}</strong>${signOut}</div></header>`;
+}
+
+/** A whole supervisor page: every value in `body` was escaped by `html`. */
+export function layout(title: string, context: PageContext | null, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Survey review</title>
+<link rel="stylesheet" href="/review/assets/review.css">
+</head>
+<body>
+${context ? navigation(context) : html``}
+<main>
+<h1>${title}</h1>
+${body}
+</main>
+</body>
+</html>
+`.value;
+}

@@ -1,0 +1,129 @@
+import type { Redis } from 'ioredis';
+import type { Keys } from '../../redis/keys.js';
+import type { Logger } from '../../logging/logger.js';
+import { pairsToObject } from '../../store/record-codec.js';
+
+export interface ResponseEvent {
+  /** Stream entry id. */
+  entryId: string;
+  type: string;
+  id: string;
+  at: string;
+}
+
+export type EventHandler = (event: ResponseEvent) => Promise<void>;
+
+export interface ConsumerOptions {
+  /** A connection of its own: XREADGROUP blocks it. */
+  redis: Redis;
+  keys: Keys;
+  group: string;
+  consumer: string;
+  handle: EventHandler;
+  logger: Logger;
+  blockMs?: number;
+  /** A pending entry idle this long belonged to a consumer that died; another one takes it over. */
+  claimIdleMs?: number;
+}
+
+type StreamReply = Array<[string, Array<[string, string[] | null]>]> | null;
+
+/**
+ * Reads the response event stream in a consumer group: every entry is handled by one consumer of
+ * the group and acknowledged after its handler finished, so a crash loses nothing (the entry stays
+ * pending and is handled again: handlers must be idempotent) and two app instances share the work.
+ */
+export class ResponseEventConsumer {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private lastClaim = 0;
+
+  constructor(private readonly options: ConsumerOptions) {}
+
+  /** Creates the group: from the start of an empty or absent stream (nothing missed), else from now on (no replay of history). */
+  async ensureGroup(): Promise<void> {
+    const { redis, keys, group } = this.options;
+    const length = await redis.xlen(keys.events());
+    try {
+      await redis.xgroup('CREATE', keys.events(), group, length === 0 ? '0' : '$', 'MKSTREAM');
+    } catch (error) {
+      if (!(error instanceof Error && error.message.includes('BUSYGROUP'))) throw error;
+    }
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.options.redis.disconnect();
+    await this.loop?.catch(() => undefined);
+  }
+
+  /** Handles what is there now (own pending entries, stale ones of dead consumers, new ones) without blocking. */
+  async drain(): Promise<number> {
+    let handled = await this.readAndHandle('0', 0);
+    handled += await this.claimStale(true);
+    for (let batch = await this.readAndHandle('>', 0); batch > 0; batch = await this.readAndHandle('>', 0)) handled += batch;
+    return handled;
+  }
+
+  private async run(): Promise<void> {
+    let ready = false;
+    while (this.running) {
+      try {
+        if (!ready) {
+          await this.ensureGroup();
+          await this.readAndHandle('0', 0);
+          ready = true;
+        }
+        await this.claimStale(false);
+        await this.readAndHandle('>', this.options.blockMs ?? 2000);
+      } catch (error) {
+        if (!this.running) return;
+        this.options.logger.warn({ err: error }, 'response event consumer: retrying in 1 s');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
+  }
+
+  private async claimStale(force: boolean): Promise<number> {
+    const idle = this.options.claimIdleMs ?? 60_000;
+    if (!force && Date.now() - this.lastClaim < idle / 2) return 0;
+    this.lastClaim = Date.now();
+    const { redis, keys, group, consumer } = this.options;
+    const reply = (await redis.xautoclaim(keys.events(), group, consumer, idle, '0-0', 'COUNT', 100)) as [string, Array<[string, string[]]>, string[]?];
+    return this.handleEntries(reply[1] ?? []);
+  }
+
+  private async readAndHandle(from: '0' | '>', blockMs: number): Promise<number> {
+    const { redis, keys, group, consumer } = this.options;
+    const reply = (
+      blockMs > 0
+        ? await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'BLOCK', blockMs, 'STREAMS', keys.events(), from)
+        : await redis.xreadgroup('GROUP', group, consumer, 'COUNT', 100, 'STREAMS', keys.events(), from)
+    ) as StreamReply;
+    return this.handleEntries(reply?.[0]?.[1] ?? []);
+  }
+
+  private async handleEntries(entries: Array<[string, string[] | null]>): Promise<number> {
+    const { redis, keys, group, handle, logger } = this.options;
+    for (const [entryId, fields] of entries) {
+      const event = fields ? pairsToObject(fields) : {};
+      if (event.type && event.id) {
+        try {
+          await handle({ entryId, type: event.type, id: event.id, at: event.at ?? '' });
+        } catch (error) {
+          // Left pending: handled again after a restart or by another instance once it is stale.
+          logger.warn({ err: error, entryId }, 'response event handler failed');
+          continue;
+        }
+      }
+      await redis.xack(keys.events(), group, entryId);
+    }
+    return entries.length;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Redis } from 'ioredis';
+import type { Keys } from '../../redis/keys.js';
+import type { EventHandler } from './response-events.js';
+import type { ReviewQueue } from './review-queue.js';
+
+/** What the detractor webhook needs to hear from the event stream. */
+export interface DetractorAlertHooks {
+  /** A new detractor: the alert is due (it waits a little for the reason). */
+  detractorScored(responseId: string): Promise<void>;
+  /** The detractor's survey is over (reason given, call ended, opted out): send now. */
+  detractorFinished(responseId: string): Promise<void>;
+}
+
+/** Score 9–10 with an unhappy comment, or 0–6 with a happy one: worth a human look. */
+export function isMismatch(score: number, sentiment: string): boolean {
+  return (score >= 9 && sentiment === 'negative') || (score <= 6 && sentiment === 'positive');
+}
+
+/**
+ * Turns response events into review work: detractors and mismatches into the queue, detractors
+ * into webhook alerts, agent names into the directory the reports show. Idempotent per event.
+ */
+export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: ReviewQueue; alerts?: DetractorAlertHooks }): EventHandler {
+  const { redis, keys, queue, alerts } = options;
+  return async (event) => {
+    const [category, score, sentiment, test, agentId, agentName] = await redis.hmget(keys.response(event.id), 'category', 'score', 'sentiment', 'test', 'agentId', 'agentName');
+    if (test === '1') return;
+    const at = Number.isNaN(Date.parse(event.at)) ? new Date() : new Date(event.at);
+    switch (event.type) {
+      case 'started':
+        if (agentId && agentName) await redis.hset(keys.agentNames(), agentId, agentName);
+        return;
+      case 'score':
+        if (category !== 'detractor') return;
+        await queue.add(event.id, 'detractor', at);
+        await alerts?.detractorScored(event.id);
+        return;
+      case 'completed':
+        if (score && sentiment && isMismatch(Number(score), sentiment)) await queue.add(event.id, 'mismatch', at);
+        if (category === 'detractor') await alerts?.detractorFinished(event.id);
+        return;
+      case 'partial':
+      case 'opted_out':
+        if (category === 'detractor') await alerts?.detractorFinished(event.id);
+        return;
+      default:
+        return;
+    }
+  };
+}

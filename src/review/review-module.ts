@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import type { Redis } from 'ioredis';
+import { buildDailyDigest, type DailyDigest } from '../alerts/daily-digest.js';
+import { DeliveryLog } from '../alerts/delivery-log.js';
+import { startDigestSchedule } from '../alerts/digest-schedule.js';
+import { WebhookAlerts } from '../alerts/webhook-alerts.js';
+import { SessionStore } from '../auth/sessions.js';
+import { SignInLimiter } from '../auth/sign-in-limiter.js';
+import { SupervisorAccounts } from '../auth/supervisor-accounts.js';
+import { SupervisorAuth } from '../auth/supervisor-auth.js';
+import type { Config } from '../config/load-config.js';
+import type { Logger } from '../logging/logger.js';
+import type { Keys } from '../redis/keys.js';
+import { ReviewReports } from '../reports/review-reports.js';
+import type { ResponseStore } from '../store/response-store.js';
+import { ResponseEventConsumer } from './queue/response-events.js';
+import { reviewEventHandler } from './queue/review-event-handler.js';
+import { ReviewQueue } from './queue/review-queue.js';
+
+/** Consumer group of the response event stream that feeds the review queue and the webhook. */
+export const REVIEW_GROUP = 'review';
+
+/** Everything behind the supervisors' review: sign-in, reports, the queue, the webhook and the digest. */
+export interface ReviewModule {
+  accounts: SupervisorAccounts;
+  sessions: SessionStore;
+  limiter: SignInLimiter;
+  auth: SupervisorAuth;
+  reports: ReviewReports;
+  queue: ReviewQueue;
+  deliveries: DeliveryLog;
+  /** Present when ALERT_WEBHOOK_URL is set. */
+  alerts: WebhookAlerts | undefined;
+  consumer: ResponseEventConsumer;
+  dailyDigest(day: string): Promise<DailyDigest>;
+  close(): Promise<void>;
+}
+
+export function createReviewModule(options: { config: Config; logger: Logger; redis: Redis; keys: Keys; store: ResponseStore; now?: () => number }): ReviewModule {
+  const { config, logger, redis, keys, store } = options;
+  const accounts = new SupervisorAccounts(redis, keys);
+  const sessions = new SessionStore(redis, keys, config.SESSION_TTL_HOURS * 3600);
+  const auth = new SupervisorAuth({ adminToken: config.ADMIN_TOKEN, sessions, accounts, publicUrl: config.PUBLIC_URL });
+  const reports = new ReviewReports(redis, keys, options.now);
+  const queue = new ReviewQueue(redis, keys);
+  const deliveries = new DeliveryLog(redis, keys);
+  const alerts =
+    config.ALERT_WEBHOOK_URL && config.ALERT_WEBHOOK_SECRET
+      ? new WebhookAlerts({
+          redis,
+          keys,
+          store,
+          log: deliveries,
+          logger,
+          settings: {
+            url: config.ALERT_WEBHOOK_URL,
+            secret: config.ALERT_WEBHOOK_SECRET,
+            maxAttempts: config.ALERT_MAX_ATTEMPTS,
+            retryBaseMs: config.ALERT_RETRY_BASE_MS,
+            reasonWaitMs: config.ALERT_REASON_WAIT_SECONDS * 1000,
+          },
+        })
+      : undefined;
+  const consumer = new ResponseEventConsumer({
+    redis: redis.duplicate({ commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null }),
+    keys,
+    group: REVIEW_GROUP,
+    consumer: `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    handle: reviewEventHandler({ redis, keys, queue, ...(alerts ? { alerts } : {}) }),
+    logger,
+  });
+  consumer.start();
+  const dailyDigest = (day: string): Promise<DailyDigest> => buildDailyDigest(reports, queue, day);
+  const stopDigest =
+    alerts && config.DIGEST_TIME
+      ? startDigestSchedule({ redis, keys, logger, at: config.DIGEST_TIME, build: dailyDigest, post: (day, digest) => alerts.postDigest(day, digest) })
+      : () => undefined;
+  return {
+    accounts,
+    sessions,
+    limiter: new SignInLimiter(redis, keys),
+    auth,
+    reports,
+    queue,
+    deliveries,
+    alerts,
+    consumer,
+    dailyDigest,
+    async close() {
+      stopDigest();
+      await consumer.stop();
+      await alerts?.close();
+    },
+  };
+}
