@@ -30,6 +30,7 @@ export function simulatorPage(options: SimulatorPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phone simulator – ${business}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/simulator/assets/simulator.css">
 </head>
 <body>
@@ -55,7 +56,7 @@ export function simulatorPage(options: SimulatorPageOptions): string {
 <ol id="captions" class="captions" aria-label="Captions" aria-live="polite" aria-relevant="additions"></ol>
 <p class="keyed-row"><span id="keyed-label">Keys pressed:</span> <output id="keyed" aria-labelledby="keyed-label"></output></p>
 <div id="keypad" class="keypad" role="group" aria-label="Keypad (or type 0-9, * and # on the keyboard)">${keypad}</div>
-<form id="say-form" class="say" aria-labelledby="say-label">
+<form id="say-form" class="say">
 <label id="say-label" for="say">Say <span class="hint" id="say-hint">(speech, when the question takes it)</span></label>
 <div class="say-row"><input id="say" name="speech" type="text" maxlength="2000" autocomplete="off" disabled aria-describedby="say-hint"><button id="say-button" type="submit" disabled>Say</button></div>
 </form>
