@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AccountError, SupervisorAccounts } from '../auth/supervisor-accounts.js';
+import { ConfigError } from '../config/config-error.js';
+import { loadConfig } from '../config/load-config.js';
+import { connectRedis, untilReady } from '../redis/connect.js';
+import { startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.js';
+import { createKeys } from '../redis/keys.js';
+
+const USAGE = `Usage: npm run -s supervisor -- <command>
+  add <username>       create a supervisor; the password is read from stdin (first line)
+  password <username>  set a new password (from stdin); ends the supervisor's sessions
+  remove <username>    delete a supervisor
+  list                 list supervisors`;
+
+/** The first line of stdin, without echoing anything (works piped or typed). */
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password (then Enter): ');
+  let input = '';
+  for await (const chunk of process.stdin) {
+    input += chunk.toString();
+    if (input.includes('\n')) break;
+  }
+  return input.split(/\r?\n/)[0] ?? '';
+}
+
+/** The port of the private redis-server that `npm start` runs on this data directory, if it is running. */
+function runningServerPort(dataDir: string): number | null {
+  const pidFile = join(dataDir, 'redis.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = readFileSync(pidFile, 'utf8').trim();
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!/^\d+$/.test(pid) || !existsSync(cmdline)) return null;
+  const args = readFileSync(cmdline, 'utf8').split('\0');
+  const at = args.indexOf('--port');
+  return args[0]?.includes('redis-server') && at >= 0 ? Number(args[at + 1]) : null;
+}
+
+async function main(): Promise<number> {
+  const [command, username] = process.argv.slice(2);
+  if (!command || !['add', 'password', 'remove', 'list'].includes(command) || (command !== 'list' && !username)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  let embedded: EmbeddedRedis | undefined;
+  let url = config.REDIS_URL;
+  if (!url) {
+    // Same Redis as `npm start` without REDIS_URL: its private server (running or not) on REDIS_DATA_DIR.
+    const dataDir = resolve(config.REDIS_DATA_DIR);
+    const port = runningServerPort(dataDir);
+    if (port) url = `redis://127.0.0.1:${port}`;
+    else {
+      embedded = await startEmbeddedRedis({ dataDir, appendfsync: 'always' });
+      url = embedded.url;
+    }
+  }
+  const redis = connectRedis(url);
+  try {
+    await untilReady(redis);
+    const accounts = new SupervisorAccounts(redis, createKeys(config.REDIS_KEY_PREFIX));
+    if (command === 'list') {
+      for (const name of await accounts.list()) console.log(name);
+    } else if (command === 'remove') {
+      console.log((await accounts.remove(username as string)) ? `removed ${username}` : `no supervisor ${username}`);
+    } else {
+      const password = await readPassword();
+      if (command === 'add') await accounts.add(username as string, password);
+      else await accounts.setPassword(username as string, password);
+      console.log(command === 'add' ? `created supervisor ${username}` : `password changed for ${username}`);
+    }
+    return 0;
+  } finally {
+    await redis.quit().catch(() => undefined);
+    await embedded?.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof AccountError || error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? `supervisor: ${error.message}` : error);
+    process.exit(1);
+  },
+);
