@@ -37,15 +37,21 @@ export class ResponseEventConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
   private lastClaim = 0;
+  private readonly createdAt = Date.now();
 
   constructor(private readonly options: ConsumerOptions) {}
 
-  /** Creates the group: from the start of an empty or absent stream (nothing missed), else from now on (no replay of history). */
+  /**
+   * Creates the group on first start: from the beginning of an empty or absent stream, else from a
+   * minute before this consumer was made (stream ids are times), so events written while the app was
+   * starting are not missed and older history is not replayed.
+   */
   async ensureGroup(): Promise<void> {
     const { redis, keys, group } = this.options;
     const length = await redis.xlen(keys.events());
+    const start = length === 0 ? '0' : `${this.createdAt - 60_000}-0`;
     try {
-      await redis.xgroup('CREATE', keys.events(), group, length === 0 ? '0' : '$', 'MKSTREAM');
+      await redis.xgroup('CREATE', keys.events(), group, start, 'MKSTREAM');
     } catch (error) {
       if (!(error instanceof Error && error.message.includes('BUSYGROUP'))) throw error;
     }
