@@ -18,6 +18,8 @@
   var storedLine = $('stored');
   var twimlBox = $('twiml');
   var keys = Array.prototype.slice.call(document.querySelectorAll('#keypad .key'));
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrfHeaders = csrfMeta ? { 'X-CSRF-Token': csrfMeta.getAttribute('content') } : {};
 
   var call = null; // { callSid, next }
   var buffer = '';
@@ -28,7 +30,7 @@
     return fetch('/simulator/calls' + path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, csrfHeaders),
       body: JSON.stringify(body || {}),
     }).then(function (response) {
       return response.json().then(function (json) {

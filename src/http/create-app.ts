@@ -53,9 +53,10 @@ export function createApp(services: Services): Express {
   app.use(webChatRoutes({ businessName: config.BUSINESS_NAME, origins, bundle: webChat.bundle }));
   app.use(
     '/simulator',
-    services.requireSupervisorPage,
     simulatorRoutes({
       calls: new SimulatedCalls(services.voiceSurvey, services.store, config.PUBLIC_URL),
+      requirePage: services.requireSupervisorPage,
+      requireApi: services.requireAdminApi,
       businessName: config.BUSINESS_NAME,
       defaultLanguage: config.DEFAULT_LANGUAGE,
       publicUrl: config.PUBLIC_URL,

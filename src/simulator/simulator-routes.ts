@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { identityOf } from '../auth/supervisor-auth.js';
 import { SURVEY_LANGUAGE_CODES } from '../survey/messages/languages.js';
 import { judgeOrigin } from '../webchat/allowed-origins.js';
 import { PUBLIC_DIR } from '../webchat/static-files.js';
@@ -9,6 +10,10 @@ import { SimulatorInputError, type SimulatedCalls } from './simulated-calls.js';
 
 export interface SimulatorRoutesOptions {
   calls: SimulatedCalls;
+  /** Supervisor pages: a session (or the bearer token); signed-out browsers go to the sign-in form. */
+  requirePage: RequestHandler;
+  /** Supervisor API: the bearer token, or a session plus its X-CSRF-Token on writes. */
+  requireApi: RequestHandler;
   businessName: string;
   defaultLanguage: string;
   publicUrl: string;
@@ -33,8 +38,8 @@ function describe(error: z.ZodError): string {
 }
 
 /**
- * Calls that change stored data come from our own page only. Sessions will sign supervisors in with
- * a cookie, and a cookie rides along on another site's form post; a JSON body and this check stop that.
+ * Calls that change stored data come from our own page only: besides the session's X-CSRF-Token
+ * (requireApi), another site's Origin and anything but a JSON body are refused.
  */
 function ownPagesOnly(publicUrl: string) {
   return (request: Request, response: Response, next: NextFunction) => {
@@ -62,16 +67,17 @@ async function answerWith(response: Response, work: () => Promise<unknown>): Pro
   }
 }
 
-/** GET /simulator (the page) and its API under /simulator/calls; mounted behind requireSupervisorPage. */
+/** GET /simulator (the page, signed in) and its API under /simulator/calls; mounted at /simulator. */
 export function simulatorRoutes(options: SimulatorRoutesOptions): Router {
   const router = Router();
-  const guard: RequestHandler[] = [ownPagesOnly(options.publicUrl), express.json({ limit: '64kb' })];
+  const guard: RequestHandler[] = [options.requireApi, ownPagesOnly(options.publicUrl), express.json({ limit: '64kb' })];
 
-  router.use('/assets', express.static(join(PUBLIC_DIR, 'simulator'), { index: false, maxAge: '5m' }));
+  router.use('/assets', options.requirePage, express.static(join(PUBLIC_DIR, 'simulator'), { index: false, maxAge: '5m' }));
 
-  router.get('/', (_request, response) => {
+  router.get('/', options.requirePage, (_request, response) => {
     response.setHeader('Cache-Control', 'no-store');
-    response.type('html').send(simulatorPage({ businessName: options.businessName, languages: SURVEY_LANGUAGE_CODES, defaultLanguage: options.defaultLanguage }));
+    const csrfToken = identityOf(response)?.csrfToken ?? null;
+    response.type('html').send(simulatorPage({ businessName: options.businessName, languages: SURVEY_LANGUAGE_CODES, defaultLanguage: options.defaultLanguage, csrfToken }));
   });
 
   router.post('/calls', ...guard, async (request, response) => {

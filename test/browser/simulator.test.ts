@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/auth/session-cookie.js';
 import { launchBrowser } from '../support/browser.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { DESKTOP, PHONE, recordCspViolations, screenshot } from './webchat-support.js';
@@ -68,10 +69,43 @@ describe('phone simulator in Chromium', () => {
     await context.close();
   });
 
-  it('when nobody is signed in, then the simulator page answers 401', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${app.baseUrl}/simulator`);
-    expect(response?.status()).toBe(401);
-    await page.close();
+  /** Signs in through the sign-in form over HTTP and answers the session cookie. */
+  async function signIn(): Promise<{ name: string; value: string }> {
+    const form = await fetch(`${app.baseUrl}/review/sign-in`);
+    const formCookie = (form.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const signedIn = await fetch(`${app.baseUrl}/review/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: formCookie, origin: app.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, next: '/simulator', username: 'admin', password: TEST_ADMIN_TOKEN }).toString(),
+    });
+    const session = signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+    if (signedIn.status !== 303 || !session) throw new Error(`sign-in answered ${signedIn.status}`);
+    const [name = '', value = ''] = (session.split(';')[0] ?? '').split('=');
+    return { name, value };
+  }
+
+  it('when a signed-out supervisor opens the simulator, then it goes to sign-in, and once signed in the call runs on the session and its CSRF token', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const violations = await recordCspViolations(page);
+    await page.goto(`${app.baseUrl}/simulator`);
+    expect(new URL(page.url()).pathname).toBe('/review/sign-in');
+
+    await context.addCookies([{ ...(await signIn()), url: app.baseUrl }]);
+    await page.goto(`${app.baseUrl}/simulator`);
+    await page.getByRole('heading', { name: 'Phone simulator' }).waitFor();
+    await page.getByRole('button', { name: 'Call' }).click();
+    await page.getByText(/^Waiting for keys/).waitFor();
+    await page.keyboard.type('3#');
+    await page.getByText(/^Listening/).waitFor();
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByText('Stored as a test response: status partial, score 3.').waitFor();
+    expect(violations).toEqual([]);
+
+    const withoutCsrf = await page.evaluate(async () => (await fetch('/simulator/calls', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"language":"en"}' })).status);
+    expect(withoutCsrf).toBe(403);
+    await context.close();
   });
 });

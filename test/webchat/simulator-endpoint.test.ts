@@ -92,8 +92,13 @@ describe('phone simulator endpoint', () => {
     expect(await app.services.store.get(started.callSid)).toMatchObject({ score: null, status: 'in_progress' });
   });
 
-  it('when nobody is signed in, then the page and its API answer 401', async () => {
-    expect((await fetch(`${app.baseUrl}/simulator`)).status).toBe(401);
+  it('when nobody is signed in, then a browser is sent to the sign-in form and the API answers 401', async () => {
+    const browserVisit = await fetch(`${app.baseUrl}/simulator`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(browserVisit.status).toBe(303);
+    expect(browserVisit.headers.get('location')).toBe('/review/sign-in?next=%2Fsimulator');
+    expect((await fetch(`${app.baseUrl}/simulator`, { headers: { accept: 'application/json' } })).status).toBe(401);
     expect((await call('/calls', { language: 'en' }, 'wrong-token-0000000000')).status).toBe(401);
+    const anonymous = await fetch(`${app.baseUrl}/simulator/calls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"language":"en"}' });
+    expect(anonymous.status).toBe(401);
   });
 });

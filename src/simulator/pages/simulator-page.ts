@@ -4,6 +4,8 @@ export interface SimulatorPageOptions {
   businessName: string;
   languages: readonly string[];
   defaultLanguage: string;
+  /** The session's token for X-CSRF-Token on the page's API calls; null for bearer callers. */
+  csrfToken: string | null;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español', de: 'Deutsch', fr: 'Français', hu: 'Magyar' };
@@ -31,6 +33,7 @@ export function simulatorPage(options: SimulatorPageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phone simulator – ${business}</title>
 <link rel="icon" href="data:,">
+${options.csrfToken ? `<meta name="csrf-token" content="${escapeHtml(options.csrfToken)}">` : ''}
 <link rel="stylesheet" href="/simulator/assets/simulator.css">
 </head>
 <body>
