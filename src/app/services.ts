@@ -11,6 +11,9 @@ import { RedisStorage } from '../../dialogs/redis-storage.js';
 import { SurveyBot } from '../../dialogs/survey-bot.js';
 import { SurveyDialog } from '../../dialogs/survey-dialog.js';
 import { VoiceSurvey } from '../../voice/voice-survey.js';
+import { CampaignService } from '../../voice/campaigns/campaign-service.js';
+import { createDialer, type DialerOverrides } from '../../voice/dialer/create-dialer.js';
+import type { Dialer } from '../../voice/dialer/dialer.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
 import { createKeys, type Keys } from '../redis/keys.js';
@@ -37,6 +40,9 @@ export interface Services {
   doNotCall: DoNotCallList;
   scoreCounts: ScoreCounts;
   voiceSurvey: VoiceSurvey;
+  /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
+  dialer: Dialer;
+  campaigns: CampaignService;
   chatAdapter: CloudAdapter;
   /** The customer web chat: its adapter (same middleware and bot as chatAdapter), conversation log and tokens. */
   webChat: WebChat;
@@ -55,7 +61,12 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function createServices(config: Config, logger: Logger, redis: Redis): Services {
+/** In-process callers (tests, benches) may give the dialer another clock, shorter waits or another Calls API. */
+export interface ServiceOptions {
+  dialer?: DialerOverrides;
+}
+
+export function createServices(config: Config, logger: Logger, redis: Redis, options: ServiceOptions = {}): Services {
   const keys = createKeys(config.REDIS_KEY_PREFIX);
   const store = new ResponseStore(redis, keys);
   const doNotCall = new DoNotCallList(redis, keys);
@@ -64,9 +75,12 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
   const eraser = new ResponseEraser(redis, keys, twilioClient ? (recordingUrl) => deleteTwilioRecording(twilioClient, recordingUrl) : undefined);
   const stopRetention = config.RETENTION_DAYS ? startRetentionSweeper(eraser, config.RETENTION_DAYS, logger) : () => undefined;
 
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger }, options.dialer);
+  dialer.start();
   const voiceSurvey = new VoiceSurvey({
     store,
     doNotCall,
+    dialer,
     tagger: getTagger,
     publicUrl: config.PUBLIC_URL,
     businessName: config.BUSINESS_NAME,
@@ -97,6 +111,8 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     doNotCall,
     scoreCounts: new ScoreCounts(redis, keys),
     voiceSurvey,
+    dialer,
+    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date())),
     chatAdapter,
     webChat,
     twilioClient,
@@ -108,6 +124,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis): Se
     requireSupervisorPage: review.auth.requirePage,
     close: async () => {
       stopRetention();
+      await dialer.close();
       await review.close();
     },
   };

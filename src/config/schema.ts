@@ -109,6 +109,17 @@ export const environmentSchema = z.object({
   ),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
 
+  // Robocaller campaigns (voice/dialer): guard rails no campaign setting can loosen.
+  DIALER_MAX_CONCURRENT_CALLS: optionalText
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be 1-1000').max(1000, 'must be 1-1000')).optional())
+    .transform((value) => value ?? 20),
+  MAX_ANSWERED_CALLS_PER_30_DAYS: optionalText
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be 1-3').max(3, 'must be at most 3 (the legal limit)')).optional())
+    .transform((value) => value ?? 3),
+  MACHINE_DETECTION: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'off'),
+  MACHINE_MESSAGE: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'on'),
+  DIALER_WORKERS: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'on'),
+
   // Supervisors' review: sessions, the signed detractor webhook and the daily digest.
   SESSION_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').max(720, 'must be at most 720 (30 days)').default(12),
   ALERT_WEBHOOK_URL: optionalHttpUrl,

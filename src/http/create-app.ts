@@ -1,6 +1,9 @@
 import express, { type Express } from 'express';
 import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
+import { campaignRoutes } from '../../voice/campaigns/campaign-routes.js';
+import { dncRoutes } from '../../voice/campaigns/dnc-routes.js';
+import { machineDetectionRoutes } from '../../voice/dialer/amd-routes.js';
 import type { Services } from '../app/services.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { requestLog } from './request-log.js';
@@ -25,6 +28,7 @@ export function createApp(services: Services): Express {
   app.use(requestLog(logger));
   // Twilio's webhooks come first and without the browser headers: TwiML is read by Twilio, not a
   // browser, and every middleware a voice turn skips is throughput against the floor.
+  app.use('/voice/amd', noSniff, machineDetectionRoutes(services.dialer, { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL }, logger));
   app.use(
     '/voice',
     noSniff,
@@ -62,6 +66,8 @@ export function createApp(services: Services): Express {
       publicUrl: config.PUBLIC_URL,
     }),
   );
+  app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
+  app.use('/api/dnc', services.requireAdminApi, dncRoutes(services.doNotCall));
   app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));

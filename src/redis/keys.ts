@@ -42,6 +42,28 @@ export interface Keys {
   /** Web chat conversation: when it was opened; its activities (user's and bot's, in order) in the list below. */
   webChatConversation(conversationId: string): string;
   webChatActivities(conversationId: string): string;
+  /** Robocaller campaigns: one campaign's keys share its hash tag, so its Lua scripts and MULTIs stay in one slot. */
+  campaign(campaignId: string): string;
+  campaignCounts(campaignId: string): string;
+  campaignContact(campaignId: string, contactId: string): string;
+  /** Contact ids in import order; the dialer's feeder walks it with a cursor kept on the campaign. */
+  campaignFeed(campaignId: string): string;
+  campaignAttempt(campaignId: string, contactId: string, attempt: number): string;
+  /** The audit: `contactId:attempt` of every attempt, in the order they were made. */
+  campaignAttempts(campaignId: string): string;
+  /** Pacing: the next free call slot (ms) and the times of the latest calls. */
+  campaignPace(campaignId: string): string;
+  campaignRecentCalls(campaignId: string): string;
+  campaignFeederLease(campaignId: string): string;
+  campaigns(): string;
+  runningCampaigns(): string;
+  /** Per number: the attempt that holds the line (one call at a time) and its answered calls (30-day limit). */
+  dialerLine(phone: string): string;
+  answeredCalls(phone: string): string;
+  /** Calls in progress across campaigns (attempt refs scored by lease expiry), for the concurrency cap. */
+  callsInProgress(): string;
+  /** BullMQ prefix of the dialer's queues (one queue per campaign, named `dial-{campaignId}`). */
+  dialerQueuePrefix(): string;
 }
 
 export function createKeys(prefix: string): Keys {
@@ -78,5 +100,20 @@ export function createKeys(prefix: string): Keys {
     webChatToken: (tokenHash) => `${prefix}webchat:token:${tokenHash}`,
     webChatConversation: (conversationId) => `${prefix}webchat:{${conversationId}}`,
     webChatActivities: (conversationId) => `${prefix}webchat:{${conversationId}}:activities`,
+    campaign: (campaignId) => `${prefix}campaign:{${campaignId}}`,
+    campaignCounts: (campaignId) => `${prefix}campaign:{${campaignId}}:counts`,
+    campaignContact: (campaignId, contactId) => `${prefix}campaign:{${campaignId}}:contact:${contactId}`,
+    campaignFeed: (campaignId) => `${prefix}campaign:{${campaignId}}:feed`,
+    campaignAttempt: (campaignId, contactId, attempt) => `${prefix}campaign:{${campaignId}}:attempt:${contactId}:${attempt}`,
+    campaignAttempts: (campaignId) => `${prefix}campaign:{${campaignId}}:attempts`,
+    campaignPace: (campaignId) => `${prefix}campaign:{${campaignId}}:pace`,
+    campaignRecentCalls: (campaignId) => `${prefix}campaign:{${campaignId}}:recent`,
+    campaignFeederLease: (campaignId) => `${prefix}campaign:{${campaignId}}:feeder`,
+    campaigns: () => `${prefix}campaigns`,
+    runningCampaigns: () => `${prefix}campaigns:running`,
+    dialerLine: (phone) => `${prefix}dialer:line:{${phone}}`,
+    answeredCalls: (phone) => `${prefix}dialer:answered:{${phone}}`,
+    callsInProgress: () => `${prefix}dialer:in-progress`,
+    dialerQueuePrefix: () => `${prefix}dialer`,
   };
 }

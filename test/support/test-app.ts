@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createServices, type Services } from '../../src/app/services.js';
+import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createApp } from '../../src/http/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -34,6 +35,8 @@ async function listenOnFreePort(): Promise<Server> {
 export interface TestAppOptions {
   /** Run on another app's Redis prefix (a second instance, or a restart); its owner cleans it up. */
   shareRedisWith?: TestApp;
+  /** The dialer's clock (window, retry and 30-day decisions), shorter waits, or another Calls API. */
+  dialer?: DialerOverrides;
 }
 
 export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -61,7 +64,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   });
   const client = connectRedis(redis.url);
   await untilReady(client);
-  const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client);
+  const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
   server.on('request', createApp(services));
   return {
     baseUrl,

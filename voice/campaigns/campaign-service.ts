@@ -1,0 +1,117 @@
+import type { Dialer } from '../dialer/dialer.js';
+import { formatClockTime } from '../dialer/calling-window.js';
+import type { CampaignRequest } from './campaign-schemas.js';
+import type { CampaignStore } from './campaign-store.js';
+import type { Attempt, Campaign, ContactCounts, ContactDetails, ImportResult, RejectedRow, ReportedStatus } from './campaign-types.js';
+import { checkContactRow } from './contact-rows.js';
+
+/** Contacts are stored in batches of this many, each batch atomically. */
+const STORE_BATCH = 1000;
+
+export interface CampaignView {
+  id: string;
+  name: string;
+  status: ReportedStatus;
+  counts: ContactCounts;
+  contacts: number;
+  callsPerSecond: number;
+  window: { start: string; end: string };
+  maxAttempts: number;
+  retryAfterMinutes: number;
+  createdAt: string;
+}
+
+export interface AuditPage {
+  items: Attempt[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+export class CampaignStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CampaignStateError';
+  }
+}
+
+function reportedStatus(campaign: Campaign, counts: ContactCounts): ReportedStatus {
+  if (campaign.status === 'running' && campaign.contacts > 0 && counts.queued === 0 && counts.dialing === 0) return 'completed';
+  return campaign.status;
+}
+
+/** Campaigns as the API sees them: creation, contact import, control, counts and the audit. */
+export class CampaignService {
+  constructor(
+    private readonly store: CampaignStore,
+    private readonly dialer: Dialer,
+    private readonly clock: () => Date,
+  ) {}
+
+  async create(request: CampaignRequest): Promise<{ id: string } & ImportResult> {
+    const { contacts, ...settings } = request;
+    const campaign = await this.store.create(settings, this.clock());
+    const result = await this.importContacts(campaign, contacts);
+    return { id: campaign.id, ...result };
+  }
+
+  async get(id: string): Promise<Campaign | null> {
+    return this.store.get(id);
+  }
+
+  /**
+   * Checks every row first and stores only then, so an upload that turns out unreadable halfway (a
+   * broken CSV) changes nothing; the good rows of a readable upload are imported and the rest reported.
+   */
+  async importContacts(campaign: Campaign, rows: Iterable<unknown> | AsyncIterable<unknown>): Promise<ImportResult> {
+    const valid: ContactDetails[] = [];
+    const rejected: RejectedRow[] = [];
+    let row = 0;
+    for await (const raw of rows) {
+      row += 1;
+      const checked = checkContactRow(raw, row);
+      if (checked.ok) valid.push(checked.contact);
+      else rejected.push(checked.rejected);
+    }
+    for (let start = 0; start < valid.length; start += STORE_BATCH) await this.store.addContacts(campaign.id, valid.slice(start, start + STORE_BATCH));
+    if (valid.length > 0) this.dialer.contactsAdded(campaign);
+    return { imported: valid.length, rejected };
+  }
+
+  async view(campaign: Campaign): Promise<CampaignView> {
+    const counts = await this.store.counts(campaign.id);
+    return {
+      id: campaign.id,
+      name: campaign.name,
+      status: reportedStatus(campaign, counts),
+      counts,
+      contacts: campaign.contacts,
+      callsPerSecond: campaign.callsPerSecond,
+      window: { start: formatClockTime(campaign.window.start), end: formatClockTime(campaign.window.end) },
+      maxAttempts: campaign.maxAttempts,
+      retryAfterMinutes: campaign.retryAfterMinutes,
+      createdAt: campaign.createdAt,
+    };
+  }
+
+  async list(): Promise<CampaignView[]> {
+    return Promise.all((await this.store.list()).map((campaign) => this.view(campaign)));
+  }
+
+  async start(campaign: Campaign): Promise<Campaign> {
+    // Also on a running campaign: this instance takes it up at once instead of at its next sync.
+    await this.dialer.startCampaign(campaign);
+    return { ...campaign, status: 'running' };
+  }
+
+  async pause(campaign: Campaign): Promise<Campaign> {
+    if (campaign.status === 'draft') throw new CampaignStateError('the campaign has not been started');
+    if (campaign.status === 'running') await this.dialer.pauseCampaign(campaign);
+    return { ...campaign, status: 'paused' };
+  }
+
+  async audit(campaign: Campaign, offset: number, limit: number): Promise<AuditPage> {
+    const { total, items } = await this.store.attempts(campaign.id, offset, limit);
+    return { items, total, offset, limit };
+  }
+}

@@ -1,0 +1,89 @@
+import type { DailyWindow } from '../dialer/calling-window.js';
+
+export type CampaignStatus = 'draft' | 'running' | 'paused';
+
+/** What `GET /api/campaigns/:id` reports: a running campaign with nothing left to dial is `completed`. */
+export type ReportedStatus = CampaignStatus | 'completed';
+
+export const CONTACT_STATES = ['queued', 'dialing', 'completed', 'noAnswer', 'busy', 'machine', 'optedOut', 'failed'] as const;
+export type ContactState = (typeof CONTACT_STATES)[number];
+
+/** States a contact never leaves. `noAnswer`, `busy`, `machine` and `failed` are final only once no retry is left. */
+export const FINAL_STATES: readonly ContactState[] = ['completed', 'noAnswer', 'busy', 'machine', 'optedOut', 'failed'];
+
+export type ContactCounts = Record<ContactState, number>;
+
+export interface CampaignSettings {
+  name: string;
+  callsPerSecond: number;
+  window: DailyWindow;
+  maxAttempts: number;
+  retryAfterMinutes: number;
+}
+
+export interface Campaign extends CampaignSettings {
+  id: string;
+  status: CampaignStatus;
+  createdAt: string;
+  /** Contacts imported so far. */
+  contacts: number;
+}
+
+/** A contact as imported: phone in E.164, time zone canonical. */
+export interface ContactDetails {
+  phone: string;
+  timezone: string;
+  name?: string;
+  customerId?: string;
+  agentId?: string;
+  agentName?: string;
+  language?: string;
+}
+
+export interface Contact extends ContactDetails {
+  id: string;
+  state: ContactState;
+  /** Attempts started (the number of the latest attempt). */
+  attempts: number;
+  /** Calls Twilio accepted; `maxAttempts` limits these. */
+  placed: number;
+  /** Attempts lost to Twilio's API (5xx, timeouts, unreachable); limited separately. */
+  apiFailures: number;
+  /** Not before this instant (ms), set when a retry is scheduled. */
+  dueAt?: number;
+}
+
+export type AttemptResult = 'dialing' | 'ringing' | 'inProgress' | Exclude<ContactState, 'queued' | 'dialing'>;
+
+/** One line of the dialing audit. */
+export interface Attempt {
+  contactId: string;
+  attempt: number;
+  phone: string;
+  timezone: string;
+  /** The contact's wall-clock time when the attempt started, with its offset. */
+  localTime: string;
+  /** When the attempt started (UTC). */
+  at: string;
+  result: AttemptResult;
+  callSid?: string;
+  answeredBy?: string;
+  endedAt?: string;
+  error?: string;
+}
+
+export interface RejectedRow {
+  /** 1-based position of the contact in the request (CSV: data rows, the header not counted). */
+  row: number;
+  phone: string | null;
+  error: string;
+}
+
+export interface ImportResult {
+  imported: number;
+  rejected: RejectedRow[];
+}
+
+export function emptyCounts(): ContactCounts {
+  return { queued: 0, dialing: 0, completed: 0, noAnswer: 0, busy: 0, machine: 0, optedOut: 0, failed: 0 };
+}

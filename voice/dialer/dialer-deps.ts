@@ -1,0 +1,24 @@
+import type { Logger } from '../../src/logging/logger.js';
+import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
+import type { CampaignStore } from '../campaigns/campaign-store.js';
+import type { CallGuards } from './call-guards.js';
+import type { ContactTransitions } from './contact-transitions.js';
+import type { DialQueues } from './dial-queues.js';
+import type { DialerSettings } from './dialer-settings.js';
+import type { Pacer } from './pacer.js';
+import type { CallsApi } from './twilio-calls.js';
+
+/** Everything the dialer's parts share. `clock` decides windows, retries and the 30-day limit; pacing runs on Redis's clock. */
+export interface DialerDeps {
+  store: CampaignStore;
+  transitions: ContactTransitions;
+  guards: CallGuards;
+  pacer: Pacer;
+  queues: DialQueues;
+  doNotCall: DoNotCallList;
+  /** Absent without Twilio credentials: campaigns can be prepared but not started. */
+  calls: CallsApi | undefined;
+  logger: Logger;
+  clock: () => Date;
+  settings: DialerSettings;
+}

@@ -1,0 +1,189 @@
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../src/logging/logger.js';
+import type { Keys } from '../../src/redis/keys.js';
+import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
+import { CampaignStore } from '../campaigns/campaign-store.js';
+import type { Campaign } from '../campaigns/campaign-types.js';
+import type { CallStatusUpdate, DialerHooks, OutboundCallContext } from '../dialer-hooks.js';
+import { AttemptCloser } from './attempt-closer.js';
+import { CallEvents } from './call-events.js';
+import { CallGuards } from './call-guards.js';
+import { ContactFeeder } from './contact-feeder.js';
+import { ContactTransitions } from './contact-transitions.js';
+import { DialJob } from './dial-job.js';
+import { DialQueues, type DialJobData } from './dial-queues.js';
+import type { DialerDeps } from './dialer-deps.js';
+import type { DialerSettings } from './dialer-settings.js';
+import { Pacer } from './pacer.js';
+import type { CallsApi } from './twilio-calls.js';
+
+export interface DialerOptions {
+  redis: Redis;
+  keys: Keys;
+  doNotCall: DoNotCallList;
+  calls: CallsApi | undefined;
+  logger: Logger;
+  clock: () => Date;
+  settings: DialerSettings;
+}
+
+export class DialerUnavailableError extends Error {
+  constructor() {
+    super('dialling needs Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+    this.name = 'DialerUnavailableError';
+  }
+}
+
+/**
+ * The robocaller: BullMQ queues on the service's Redis, one per campaign, worked by every instance
+ * that runs workers. Campaign state lives in Redis, so a restarted or second instance carries on
+ * where the other stopped. Also the voice routes' DialerHooks.
+ */
+export class Dialer implements DialerHooks {
+  readonly store: CampaignStore;
+  private readonly deps: DialerDeps;
+  private readonly bullConnection: Redis;
+  private readonly feeder: ContactFeeder;
+  private readonly job: DialJob;
+  private readonly events: CallEvents;
+  private readonly closer: AttemptCloser;
+  private timer: NodeJS.Timeout | undefined;
+  private syncing: Promise<void> | undefined;
+  private readonly background = new Set<Promise<unknown>>();
+  private closed = false;
+
+  constructor(options: DialerOptions) {
+    const { redis, keys, logger, settings } = options;
+    // BullMQ blocks and retries on its own connection; the request-path client fails fast instead.
+    this.bullConnection = redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: true });
+    this.bullConnection.on('error', (error: Error) => logger.warn({ err: error }, 'dialer redis connection problem'));
+    this.store = new CampaignStore(redis, keys);
+    const queues = new DialQueues(this.bullConnection, keys.dialerQueuePrefix(), settings.tuning, logger);
+    this.deps = {
+      store: this.store,
+      transitions: new ContactTransitions(redis, keys),
+      guards: new CallGuards(redis, keys),
+      pacer: new Pacer(redis, keys),
+      queues,
+      doNotCall: options.doNotCall,
+      calls: options.calls,
+      logger,
+      clock: options.clock,
+      settings,
+    };
+    this.closer = new AttemptCloser(this.deps);
+    this.job = new DialJob(this.deps, this.closer);
+    this.events = new CallEvents(this.deps, this.closer);
+    this.feeder = new ContactFeeder(redis, keys, this.store, queues, logger);
+  }
+
+  get canDial(): boolean {
+    return this.deps.calls !== undefined;
+  }
+
+  /** Starts working on running campaigns (and keeps looking for them) when this instance runs workers. */
+  start(): void {
+    if (!this.deps.settings.runWorkers || this.timer || this.closed) return;
+    this.timer = setInterval(() => void this.sync(), this.deps.settings.tuning.syncIntervalMs);
+    this.timer.unref();
+    void this.sync();
+  }
+
+  async startCampaign(campaign: Campaign): Promise<void> {
+    if (!this.canDial) throw new DialerUnavailableError();
+    await this.store.setStatus(campaign.id, 'running');
+    await this.deps.queues.resume(campaign.id);
+    this.work(campaign);
+  }
+
+  async pauseCampaign(campaign: Campaign): Promise<void> {
+    await this.store.setStatus(campaign.id, 'paused');
+    await this.deps.queues.pause(campaign.id);
+    await this.deps.queues.stopWorker(campaign.id);
+  }
+
+  /** New contacts on a running campaign are queued at once. */
+  contactsAdded(campaign: Campaign): void {
+    if (campaign.status === 'running' && this.deps.settings.runWorkers) this.track(this.feeder.feed(campaign.id));
+  }
+
+  contextForCall(query: Record<string, string>, callSid: string): Promise<OutboundCallContext | null> {
+    return this.events.contextForCall(query, callSid);
+  }
+
+  onCallStatus(update: CallStatusUpdate): Promise<void> {
+    return this.events.onCallStatus(update);
+  }
+
+  onOptOut(phone: string): Promise<void> {
+    return this.events.onOptOut(phone);
+  }
+
+  onMachineDetection(query: Record<string, string>, callSid: string, answeredBy: string): Promise<void> {
+    return this.events.onMachineDetection(query, callSid, answeredBy);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.syncing;
+    await Promise.allSettled([...this.background]);
+    await this.deps.queues.close();
+    if (this.bullConnection.status === 'wait') this.bullConnection.disconnect();
+    else await this.bullConnection.quit().catch(() => this.bullConnection.disconnect());
+  }
+
+  private work(campaign: Campaign): void {
+    if (!this.deps.settings.runWorkers || this.closed) return;
+    const { queues, logger } = this.deps;
+    queues.startWorker(
+      campaign.id,
+      campaign.callsPerSecond,
+      (job, token, stopping) => this.job.run(job, token, stopping),
+      (job, error) => this.track(this.gaveUp(job, error)),
+    );
+    this.track(this.feeder.feed(campaign.id));
+    logger.debug({ campaignId: campaign.id }, 'dialer working on campaign');
+  }
+
+  private sync(): Promise<void> {
+    if (this.syncing || this.closed) return this.syncing ?? Promise.resolve();
+    this.syncing = (async () => {
+      try {
+        const running = new Set(await this.store.runningIds());
+        for (const campaignId of this.deps.queues.workerCampaigns()) if (!running.has(campaignId)) await this.deps.queues.stopWorker(campaignId);
+        for (const campaignId of running) {
+          const campaign = await this.store.get(campaignId);
+          if (campaign?.status === 'running' && !this.closed) this.work(campaign);
+        }
+      } catch (error) {
+        this.deps.logger.warn({ err: error }, 'dialer sync failed; trying again shortly');
+      } finally {
+        this.syncing = undefined;
+      }
+    })();
+    return this.syncing;
+  }
+
+  /** A job that kept failing: its attempt ends as failed, or, when it never began, the contact is queued again later. */
+  private async gaveUp(job: Job<DialJobData>, error: Error): Promise<void> {
+    const { campaignId, contactId, attempt } = job.data;
+    const campaign = await this.store.get(campaignId);
+    if (!campaign) return;
+    const fields = await this.store.attemptFields(campaignId, contactId, attempt);
+    this.deps.logger.error({ err: error, campaignId, contactId, attempt }, 'dial job gave up');
+    if (fields.contactId) {
+      await this.closer.close(campaign, { campaignId, contactId, attempt }, { result: 'failed', error: `gave up after repeated Twilio trouble: ${error.message}`, retryable: false, apiFailure: true });
+      return;
+    }
+    await job.remove();
+    await this.deps.queues.add(campaignId, [{ contactId, attempt, delayMs: 60_000 }]);
+  }
+
+  private track(promise: Promise<unknown>): void {
+    const tracked = promise.catch((error: unknown) => this.deps.logger.warn({ err: error }, 'dialer background task failed'));
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
+  }
+}
