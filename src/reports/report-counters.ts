@@ -74,9 +74,11 @@ export class ReportCounters {
     return [...byStart.entries()].sort(([a], [b]) => a - b).map(([start, totals]) => ({ start, totals }));
   }
 
-  /** Category counts per agent id (`-` for responses with no agent). */
+  /** Category counts per agent id (`-` for responses with no agent); an agent filter is ignored (every agent is counted). */
   async agentTotals(from: number, to: number, filter: ReportFilter): Promise<Map<string, MetricTotals>> {
     const span = splitIntoDays(from, to);
+    const { agentId: _agent, ...byAgentFilter } = filter;
+    filter = byAgentFilter;
     const part = agentsPart(filter);
     const plan = part ? this.rollups.plan(span.wholeDays) : { months: [], closedDays: [], openDays: span.wholeDays };
     const [rolled, live, edges] = await Promise.all([

@@ -1,6 +1,5 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../redis/keys.js';
-import { CHANNELS } from '../store/response-record.js';
 import { startOfUtcDay, utcDay } from './day-span.js';
 import { addMetric, CATEGORY_METRICS, ROLLUP_METRICS, type MetricTotals } from './metric-totals.js';
 import { parseCounterField, type ReportFilter } from './report-filter.js';
@@ -9,6 +8,8 @@ const DAY_MS = 86_400_000;
 /** Today and yesterday stay live: a turn stamped by an instance whose clock lags may still land on yesterday. */
 const OPEN_DAYS = 2;
 const BUILT = '_built';
+/** The agents parts a period has (JSON list), so a month knows what to merge. */
+const PARTS = '_parts';
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORY_METRICS);
 const ROLLUP_SET: ReadonlySet<string> = new Set(ROLLUP_METRICS);
 
@@ -18,21 +19,20 @@ export type Period = string;
 export const dayPeriod = (day: string): Period => `D${day}`;
 export const monthPeriod = (month: string): Period => `M${month}`;
 
-/** The roll-up field prefix that answers this filter, or null when only the live counters can (tag, or two dimensions at once). */
-export function totalsPrefix(filter: ReportFilter): string | null {
-  if (filter.tag) return null;
-  const set = [filter.channel, filter.agentId, filter.campaignId].filter((value) => value !== undefined).length;
-  if (set === 0) return '*';
-  if (set > 1) return null;
-  if (filter.channel) return `c:${filter.channel}`;
-  if (filter.agentId) return `a:${filter.agentId}`;
-  return `k:${filter.campaignId ?? ''}`;
+/** `c=voice,a=ag-1`: the dimensions a filter sets, in a fixed order; `*` for none. */
+function dimensionKey(channel: string | undefined, agentId: string | undefined, campaignId: string | undefined): string {
+  const parts = [channel === undefined ? null : `c=${channel}`, agentId === undefined ? null : `a=${agentId}`, campaignId === undefined ? null : `k=${campaignId}`].filter(Boolean);
+  return parts.length ? parts.join(',') : '*';
 }
 
-/** The per-agent roll-up part for this filter (all channels, or one), or null. */
+/** The roll-up field prefix that answers this filter (any mix of channel, agent and campaign), or null for a tag filter. */
+export function totalsPrefix(filter: ReportFilter): string | null {
+  return filter.tag ? null : dimensionKey(filter.channel, filter.agentId, filter.campaignId);
+}
+
+/** The per-agent roll-up part for this filter's channel and campaign (the agent filter is applied by the caller), or null for a tag filter. */
 export function agentsPart(filter: ReportFilter): string | null {
-  if (filter.tag || filter.agentId || filter.campaignId) return null;
-  return filter.channel ? `agents:${filter.channel}` : 'agents';
+  return filter.tag ? null : `agents:${dimensionKey(filter.channel, undefined, filter.campaignId)}`;
 }
 
 interface RollupContent {
@@ -55,7 +55,7 @@ function bumpAgent(content: RollupContent, part: string, field: string, count: n
   bump(map, field, count);
 }
 
-/** Projects one day's live counter hash onto the roll-up fields: all, per channel, per agent, per campaign. */
+/** Projects one day's live counter hash onto the roll-up fields: every mix of channel, agent and campaign (none included). */
 function projectDay(hash: Record<string, string>): RollupContent {
   const content = emptyContent();
   for (const [field, value] of Object.entries(hash)) {
@@ -63,18 +63,39 @@ function projectDay(hash: Record<string, string>): RollupContent {
     if (!dimension || !ROLLUP_SET.has(dimension.metric)) continue;
     const count = Number(value);
     if (!count) continue;
-    const { channel, agentId, campaignId, metric } = dimension;
-    for (const prefix of ['*', `c:${channel}`, `a:${agentId}`, `k:${campaignId}`]) bump(content.totals, `${prefix}|${metric}`, count);
+    const { channel: c, agentId: a, campaignId: k, metric } = dimension;
+    for (const [channel, agentId, campaignId] of [
+      [undefined, undefined, undefined],
+      [c, undefined, undefined],
+      [undefined, a, undefined],
+      [undefined, undefined, k],
+      [c, a, undefined],
+      [c, undefined, k],
+      [undefined, a, k],
+      [c, a, k],
+    ] as const) {
+      bump(content.totals, `${dimensionKey(channel, agentId, campaignId)}|${metric}`, count);
+    }
     if (CATEGORY_SET.has(metric)) {
-      bumpAgent(content, 'agents', `${agentId}|${metric}`, count);
-      bumpAgent(content, `agents:${channel}`, `${agentId}|${metric}`, count);
+      for (const part of [dimensionKey(undefined, undefined, undefined), dimensionKey(c, undefined, undefined), dimensionKey(undefined, undefined, k), dimensionKey(c, undefined, k)]) {
+        bumpAgent(content, `agents:${part}`, `${a}|${metric}`, count);
+      }
     }
   }
   return content;
 }
 
 function addHash(target: Map<string, number>, hash: Record<string, string>): void {
-  for (const [field, value] of Object.entries(hash)) if (field !== BUILT) bump(target, field, Number(value));
+  for (const [field, value] of Object.entries(hash)) if (field !== BUILT && field !== PARTS) bump(target, field, Number(value));
+}
+
+function partsOf(hash: Record<string, string>): string[] {
+  try {
+    const parts: unknown = JSON.parse(hash[PARTS] ?? '[]');
+    return Array.isArray(parts) ? parts.filter((part): part is string => typeof part === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function daysOfMonth(month: string): string[] {
@@ -174,14 +195,20 @@ export class ReportRollups {
   private async buildMonth(month: string): Promise<void> {
     const days = daysOfMonth(month);
     await this.ensure(days.map(dayPeriod));
-    const parts = ['totals', 'agents', ...CHANNELS.map((channel) => `agents:${channel}`)];
-    const read = this.redis.pipeline();
-    for (const day of days) for (const part of parts) read.hgetall(this.keys.reportRollup(dayPeriod(day), part));
-    const replies = (await read.exec()) ?? [];
+    const readTotals = this.redis.pipeline();
+    for (const day of days) readTotals.hgetall(this.keys.reportRollup(dayPeriod(day), 'totals'));
+    const totals = ((await readTotals.exec()) ?? []).map(([, hash]) => (hash ?? {}) as Record<string, string>);
     const content = emptyContent();
-    replies.forEach(([, hash], index) => {
-      const part = parts[index % parts.length] as string;
-      const target = part === 'totals' ? content.totals : (content.agents.get(part) ?? content.agents.set(part, new Map()).get(part));
+    const wanted: Array<[string, string]> = [];
+    totals.forEach((hash, index) => {
+      addHash(content.totals, hash);
+      for (const part of partsOf(hash)) wanted.push([dayPeriod(days[index] as string), part]);
+    });
+    const readAgents = this.redis.pipeline();
+    for (const [period, part] of wanted) readAgents.hgetall(this.keys.reportRollup(period, part));
+    ((await readAgents.exec()) ?? []).forEach(([, hash], index) => {
+      const part = (wanted[index] as [string, string])[1];
+      const target = content.agents.get(part) ?? content.agents.set(part, new Map()).get(part);
       if (target) addHash(target, (hash ?? {}) as Record<string, string>);
     });
     await this.write(monthPeriod(month), content);
@@ -189,10 +216,10 @@ export class ReportRollups {
 
   /** Replaces a period's roll-up atomically (concurrent calls go out pipelined on the one connection). */
   private async write(period: Period, content: RollupContent): Promise<void> {
-    const agentParts = ['agents', ...CHANNELS.map((channel) => `agents:${channel}`)];
+    const parts = [...content.agents.keys()];
     const pipeline = this.redis.multi();
-    pipeline.del(this.keys.reportRollup(period, 'totals'), ...agentParts.map((part) => this.keys.reportRollup(period, part)));
-    pipeline.hset(this.keys.reportRollup(period, 'totals'), { ...Object.fromEntries(content.totals), [BUILT]: new Date(this.now()).toISOString() });
+    pipeline.del(this.keys.reportRollup(period, 'totals'), ...parts.map((part) => this.keys.reportRollup(period, part)));
+    pipeline.hset(this.keys.reportRollup(period, 'totals'), { ...Object.fromEntries(content.totals), [PARTS]: JSON.stringify(parts), [BUILT]: new Date(this.now()).toISOString() });
     for (const [part, fields] of content.agents) if (fields.size > 0) pipeline.hset(this.keys.reportRollup(period, part), Object.fromEntries(fields));
     await pipeline.exec();
   }

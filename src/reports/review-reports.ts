@@ -5,7 +5,7 @@ import { rankAgents, type AgentFigures, type PriorEstimate } from './agent-ranki
 import { startOfUtcDay } from './day-span.js';
 import { tagDrivers, type TagDriver } from './drivers.js';
 import { exampleComments, type ExampleComment } from './example-comments.js';
-import { categoryCounts, volumeCounts, type VolumeCounts } from './metric-totals.js';
+import { categoryCounts, mergeTotals, volumeCounts, type MetricTotals, type VolumeCounts } from './metric-totals.js';
 import { npsFigures, type NpsFigures } from './nps.js';
 import { ReportCounters } from './report-counters.js';
 import type { ReportFilter } from './report-filter.js';
@@ -94,18 +94,24 @@ export class ReviewReports {
     return { interval, from: new Date(from).toISOString(), to: new Date(to).toISOString(), points: trendPoints(days, from, to, interval, filter.tag) };
   }
 
+  /** Every agent ranked against the company (an agent filter picks that agent's row; it does not change the company or the prior). */
   async agents(filter: ReportFilter): Promise<AgentsReport> {
-    const [from, to] = await this.counters.resolveRange(filter);
-    const [byAgent, company] = await Promise.all([this.counters.agentTotals(from, to, filter), this.counters.totals(from, to, filter)]);
-    const companyCounts = categoryCounts(company);
+    const { agentId, ...company } = filter;
+    const [from, to] = await this.counters.resolveRange(company);
+    const byAgent = await this.counters.agentTotals(from, to, company);
+    // The company is every scored response under the filter, the unassigned (`-`) included.
+    const companyTotals: MetricTotals = new Map();
+    for (const totals of byAgent.values()) mergeTotals(companyTotals, totals);
+    const companyCounts = categoryCounts(companyTotals);
     const { agents, prior } = rankAgents(byAgent, companyCounts);
-    const names = await this.agentNames(agents.map((agent) => agent.agentId));
+    const shown = agentId ? agents.filter((agent) => agent.agentId === agentId) : agents;
+    const names = await this.agentNames(shown.map((agent) => agent.agentId));
     return {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
       company: npsFigures(companyCounts),
       prior,
-      agents: agents.map((agent) => ({ ...agent, agentName: names.get(agent.agentId) ?? null })),
+      agents: shown.map((agent) => ({ ...agent, agentName: names.get(agent.agentId) ?? null })),
     };
   }
 

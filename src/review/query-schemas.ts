@@ -26,7 +26,7 @@ export const responsesQuerySchema = z.object({
 
 /** An empty query parameter (a filter form's blank field) means "not set". */
 const blankAsUnset = (value: unknown): unknown => (value === '' ? undefined : value);
-const dimensionId = z.preprocess(blankAsUnset, z.string().trim().max(64).regex(/^[^|\s]+$/, 'must not contain spaces or |').optional());
+const dimensionId = z.preprocess(blankAsUnset, z.string().trim().max(64).regex(/^[^|,=\s]+$/, 'must not contain spaces, |, comma or =').optional());
 
 /** The dashboard's filters, shared by the summary, trend, agents, drivers and export. */
 export const filterFields = {

@@ -76,7 +76,7 @@ describe('review reports', () => {
     const tagged = (await api(app, `/api/review/summary?${since}&tag=wait_time`)).body;
     expect(tagged).toMatchObject({ promoters: 0, passives: 0, volumes: null });
     expect(tagged.nps).toBe(-100);
-    // Two filters at once are served from the live counters: a1 on voice = a1.
+    // Two filters at once: a1 works on voice only, so a1 on voice = a1.
     expect((await api(app, `/api/review/summary?${since}&agentId=a1&channel=voice`)).body).toMatchObject({ total: 20, promoters: 16, detractors: 2 });
   });
 

@@ -12,7 +12,7 @@ function priorText(report: AgentsReport): string {
     return `Each agent's NPS is pulled toward the company NPS (${formatNps(company.nps)}) as if the agent had ${strength} more responses shaped like the company's. That weight is estimated from the data: agents differ by a between-agent variance of ${prior.betweenVariance?.toFixed(4)} against a within-agent variance of ${prior.withinVariance?.toFixed(4)} per response, and κ = within ÷ between.`;
   }
   if (prior.source === 'no-difference') {
-    return `Agents differ no more than chance would make them (between-agent variance 0), so every agent is pulled all the way toward the company NPS (${formatNps(company.nps)}): the prior weighs ${strength} responses, the company's whole sample. Rankings here say nothing yet; read the raw figures with their margins.`;
+    return `Agents differ no more than chance would make them (the between-agent variance estimate is 0), so the prior takes its ceiling: the company's whole sample of ${strength} responses. Every agent's figure therefore stays close to the company NPS (${formatNps(company.nps)}) and the ranking says little yet; read the raw figures with their margins.`;
   }
   return `Too few agents or responses to estimate how much agents differ, so each agent's NPS is pulled toward the company NPS (${formatNps(company.nps)}) with a default weight of ${strength} responses.`;
 }

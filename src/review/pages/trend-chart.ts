@@ -49,8 +49,9 @@ export function trendChart(points: TrendPoint[], interval: 'day' | 'week'): Safe
         html`<circle class="dot${point.total < LOW_SAMPLE_SIZE ? ' low' : ''}" cx="${round(x)}" cy="${round(y(point.nps ?? 0))}" r="3.5"><title>${point.start.slice(0, 10)}: NPS ${formatNps(point.nps)} ± ${formatPoints(point.marginOfError)} (n = ${point.total})</title></circle>`,
     );
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
+  const last = placed.length - 1;
   const labels = placed
-    .filter((_, index) => index % labelEvery === 0 || index === placed.length - 1)
+    .filter((_, index) => index % labelEvery === 0 || (index === last && last % labelEvery >= labelEvery / 2))
     .map(({ x, point }) => html`<text class="axis" x="${round(x)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle">${point.start.slice(5, 10)}</text>`);
   return html`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="NPS by ${interval} with its 95% margin of error">${grid}${bands}${lines}${dots}${labels}</svg>
 <figcaption>NPS by ${interval} (UTC). The shaded band is the 95% margin of error; hollow dots have fewer than ${LOW_SAMPLE_SIZE} responses.</figcaption></figure>`;
