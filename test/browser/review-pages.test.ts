@@ -64,7 +64,7 @@ describe('supervisor pages in Chromium', () => {
 
   it('when a supervisor signs in through the form, then the session cookie is HttpOnly and the page is the dashboard', async () => {
     expect(await page.textContent('header .who strong')).toBe('alice');
-    expect(await page.evaluate(() => document.cookie)).not.toContain('review_session');
+    expect(await page.evaluate('document.cookie')).not.toContain('review_session');
     const cookie = (await context.cookies()).find((entry) => entry.name === 'review_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   });
