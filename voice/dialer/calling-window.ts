@@ -91,5 +91,5 @@ export function nextCallableTime(at: Date, zone: string, window: DailyWindow): D
 
 /** The called person's wall-clock time with its offset, e.g. 2026-03-10T12:00:03-04:00. */
 export function localTimeAt(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }) ?? at.toISOString();
+  return DateTime.fromJSDate(at, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? at.toISOString();
 }

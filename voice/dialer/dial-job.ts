@@ -71,9 +71,9 @@ export class DialJob {
   private async dialWhenPaced(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal, campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {
     const { pacer, guards, store, settings } = this.deps;
     const pace = paceFor(campaign.callsPerSecond, settings.tuning.pacingMarginMs);
-    const slotWait = await pacer.reserveSlot(campaign.id, pace);
-    if (slotWait > Math.max(2000, 2 * pace.intervalMs + 500)) return this.later(job, token, slotWait);
-    if (!(await sleep(slotWait, stopping))) return this.later(job, token, 0);
+    const slot = await pacer.reserveSlot(campaign.id, pace);
+    if (!slot.reserved) return this.later(job, token, slot.waitMs);
+    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0);
     // Time passed while waiting for the slot: the campaign may be paused, the window may have closed.
     const fresh = await store.get(campaign.id);
     if (fresh?.status !== 'running') return this.later(job, token, settings.tuning.pausedRecheckMs);

@@ -4,7 +4,9 @@ import type { Keys } from '../../src/redis/keys.js';
 /**
  * Reserves the campaign's next call slot on Redis's clock: slots are `interval` apart, kept on
  * schedule while calls keep up, restarted from now after a lull (no catching up in a burst).
- * KEYS: pace. ARGV: intervalMs. Returns ms to wait until the slot.
+ * A slot further ahead than `maxAhead` is not taken (a job that cannot wait for it would waste it).
+ * KEYS: pace. ARGV: intervalMs, maxAheadMs. Returns ms to wait until the reserved slot, or minus
+ * the ms until the next slot when it was not taken.
  */
 const RESERVE_SLOT_LUA = `
 local time = redis.call('TIME')
@@ -13,6 +15,7 @@ local interval = tonumber(ARGV[1])
 local nextSlot = tonumber(redis.call('GET', KEYS[1]) or '0')
 local slot = nextSlot
 if nextSlot == 0 or now > nextSlot + interval then slot = now end
+if slot - now > tonumber(ARGV[2]) then return now - slot end
 redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', 86400000)
 if slot > now then return slot - now end
 return 0
@@ -46,7 +49,7 @@ return until_
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
-    dialerReserveSlot(pace: string, intervalMs: string): Result<number, Context>;
+    dialerReserveSlot(pace: string, intervalMs: string, maxAheadMs: string): Result<number, Context>;
     dialerTakeCall(recent: string, perSecond: string, spanMs: string): Result<number, Context>;
     dialerBackOff(pace: string, ms: string): Result<number, Context>;
   }
@@ -55,6 +58,8 @@ declare module 'ioredis' {
 export interface Pace {
   /** Spacing of reserved slots. */
   intervalMs: number;
+  /** How far ahead a job may reserve a slot and wait for it. */
+  maxAheadMs: number;
   /** Most calls in any one-second span (at least 1). */
   perSecond: number;
   /** The span the hard limit is checked over: a second plus the safety margin. */
@@ -66,8 +71,10 @@ export interface Pace {
  * moment Twilio receives the request, so a late call never makes a second with one call too many.
  */
 export function paceFor(callsPerSecond: number, marginMs: number): Pace {
+  const intervalMs = Math.ceil((1000 + marginMs) / callsPerSecond);
   return {
-    intervalMs: Math.ceil((1000 + marginMs) / callsPerSecond),
+    intervalMs,
+    maxAheadMs: Math.max(1000, 2 * intervalMs),
     perSecond: Math.max(1, Math.floor(callsPerSecond + 1e-9)),
     spanMs: 1000 + marginMs,
   };
@@ -93,9 +100,10 @@ export class Pacer {
     }
   }
 
-  /** Ms until this job's slot. */
-  async reserveSlot(campaignId: string, pace: Pace): Promise<number> {
-    return this.redis.dialerReserveSlot(this.keys.campaignPace(campaignId), String(pace.intervalMs));
+  /** `{ reserved: true, waitMs }` until this job's slot, or `{ reserved: false, waitMs }` until a slot may be asked for again. */
+  async reserveSlot(campaignId: string, pace: Pace): Promise<{ reserved: boolean; waitMs: number }> {
+    const reply = await this.redis.dialerReserveSlot(this.keys.campaignPace(campaignId), String(pace.intervalMs), String(pace.maxAheadMs));
+    return reply >= 0 ? { reserved: true, waitMs: reply } : { reserved: false, waitMs: -reply - pace.maxAheadMs };
   }
 
   /** 0 when the call may go now (and is counted), else ms to wait and ask again. */
