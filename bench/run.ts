@@ -6,6 +6,7 @@ type SectionRunner = () => Promise<BenchSection>;
 const sections: Record<string, () => Promise<SectionRunner>> = {
   load: async () => (await import('./load-bench.js')).runLoadBench,
   tagging: async () => (await import('./tagging-bench.js')).runTaggingBench,
+  dialer: async () => (await import('./dialer-bench.js')).runDialerBench,
   review: async () => (await import('./review-bench.js')).runReviewBench,
   webchat: async () => (await import('./webchat-bench.js')).runWebChatBench,
 };

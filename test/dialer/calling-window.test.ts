@@ -63,8 +63,8 @@ describe('contact fields', () => {
 
 describe('pace', () => {
   it('when a campaign asks for 4, 0.5 or 20 calls a second, then slots are spread evenly with the margin and at most that many fall in a second', () => {
-    expect(paceFor(4, 25)).toEqual({ intervalMs: 257, maxAheadMs: 1000, perSecond: 4, spanMs: 1025 });
+    expect(paceFor(4, 25)).toEqual({ intervalMs: 256.25, maxAheadMs: 1000, perSecond: 4, spanMs: 1025 });
     expect(paceFor(0.5, 25)).toEqual({ intervalMs: 2050, maxAheadMs: 4100, perSecond: 1, spanMs: 1025 });
-    expect(paceFor(20, 25)).toMatchObject({ intervalMs: 52, perSecond: 20 });
+    expect(paceFor(20, 25)).toMatchObject({ intervalMs: 51.25, perSecond: 20 });
   });
 });

@@ -62,6 +62,17 @@ describe('guard rails no campaign setting can loosen', () => {
     expect(await counts(world, second)).toMatchObject({ queued: 1, dialing: 1 });
   });
 
+  it('when a customer opted out in chat, then the dialer does not call them under any number', async () => {
+    world = await startDialerWorld();
+    await world.app.services.doNotCall.addCustomer('cust-stop');
+    const id = await startCampaign(world, [{ ...newYork(30), customerId: 'cust-stop' }, { ...newYork(31), customerId: 'cust-ok' }]);
+    await world.twilio.waitForCalls(1);
+    await until('both contacts to be handled', async () => (await counts(world, id)).queued === 0);
+    await sleep(300);
+    expect(world.twilio.calls.map((call) => call.to)).toEqual([phone(31)]);
+    expect(await counts(world, id)).toMatchObject({ optedOut: 1, dialing: 1 });
+  });
+
   it('when nobody answers, then the contact is tried again after retryAfterMinutes, up to maxAttempts, and then counts as no answer', async () => {
     world = await startDialerWorld();
     const id = await startCampaign(world, [newYork(8)], { maxAttempts: 2, retryAfterMinutes: 0.01 });
@@ -105,6 +116,7 @@ describe('guard rails no campaign setting can loosen', () => {
     await world.twilio.waitForCalls(2);
     const paused = await api(world.app.baseUrl, 'POST', `/api/campaigns/${id}/pause`);
     expect(paused.body.status).toBe('paused');
+    await sleep(150); // a create already on its way to Twilio when the pause came may still arrive
     const atPause = world.twilio.calls.length;
     await sleep(1000);
     expect(world.twilio.calls.length).toBe(atPause);

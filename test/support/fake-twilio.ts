@@ -43,6 +43,8 @@ export interface AnswerScript {
 export interface FakeTwilioOptions {
   accountSid: string;
   authToken: string;
+  /** Every call ends by itself this long after it was created, with this status callback (as if nobody answered, say). */
+  autoFinish?: { afterMs: number; callStatus: string };
 }
 
 function now(): number {
@@ -161,6 +163,14 @@ export class FakeTwilio {
       ...(form.get('AsyncAmdStatusCallback') ? { machineDetectionCallback: form.get('AsyncAmdStatusCallback') ?? '' } : {}),
     };
     this.calls.push(call);
+    if (this.options.autoFinish) {
+      const { afterMs, callStatus } = this.options.autoFinish;
+      const timer = setTimeout(() => {
+        this.pendingTimers.delete(timer);
+        this.finish(call, callStatus).catch(() => undefined);
+      }, afterMs);
+      this.pendingTimers.add(timer);
+    }
     if (fault?.kind === 'slow') {
       const timer = setTimeout(() => {
         this.pendingTimers.delete(timer);

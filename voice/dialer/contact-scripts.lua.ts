@@ -69,6 +69,8 @@ if redis.call('EXISTS', KEYS[3]) == 0 then return 'missing' end
 if redis.call('HGET', KEYS[3], 'final') then return 'duplicate' end
 local result = ARGV[2]
 if redis.call('HGET', KEYS[3], 'optedOut') then result = 'optedOut' end
+-- A status from Twilio proves the call was placed, even when the create's answer was never recorded.
+if ARGV[8] ~= '1' and redis.call('HSETNX', KEYS[3], 'placed', '1') == 1 then redis.call('HINCRBY', KEYS[1], 'placed', 1) end
 redis.call('HSET', KEYS[3], 'final', '1', 'result', result, 'endedAt', ARGV[4])
 redis.call('HDEL', KEYS[3], 'unconfirmed')
 if ARGV[3] ~= '' then redis.call('HSET', KEYS[3], 'error', ARGV[3]) end

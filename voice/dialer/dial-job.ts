@@ -69,15 +69,11 @@ export class DialJob {
   }
 
   private async dialWhenPaced(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal, campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {
-    const { pacer, guards, store, settings } = this.deps;
+    const { pacer, guards, settings } = this.deps;
     const pace = paceFor(campaign.callsPerSecond, settings.tuning.pacingMarginMs);
     const slot = await pacer.reserveSlot(campaign.id, pace);
     if (!slot.reserved) return this.later(job, token, slot.waitMs);
     if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0);
-    // Time passed while waiting for the slot: the campaign may be paused, the window may have closed.
-    const fresh = await store.get(campaign.id);
-    if (fresh?.status !== 'running') return this.later(job, token, settings.tuning.pausedRecheckMs);
-    if (!isCallable(this.deps.clock(), contact.timezone, campaign.window)) return this.later(job, token, await this.waitBeforeCalling(campaign, contact));
 
     const refText = attemptRefText(ref);
     if (!(await guards.takeLine(contact.phone, refText, settings.tuning.callLeaseMs))) return this.later(job, token, settings.tuning.lineBusyRecheckMs);
@@ -85,13 +81,15 @@ export class DialJob {
       await guards.releaseLine(contact.phone, refText);
       return this.later(job, token, settings.tuning.capacityRecheckMs);
     }
-    for (;;) {
-      const waitMs = await pacer.takeCall(campaign.id, pace);
-      if (waitMs <= 0) break;
-      if (!(await sleep(waitMs, stopping))) {
-        await this.closer.release(ref, contact.phone);
-        return this.later(job, token, 0);
+    // Time passed while waiting for the slot: the campaign may be paused, the window closed, the number listed.
+    const blocked = await this.blockedNow(campaign, contact);
+    if (blocked !== null) {
+      await this.closer.release(ref, contact.phone);
+      if (blocked === 'do-not-call') {
+        await this.deps.transitions.settleQueued(campaign.id, contact.id, 'optedOut');
+        return blocked;
       }
+      return this.later(job, token, blocked === 'paused' ? settings.tuning.pausedRecheckMs : await this.waitBeforeCalling(campaign, contact));
     }
     const now = this.deps.clock();
     const claimed = await this.deps.transitions.claim(ref, { phone: contact.phone, timezone: contact.timezone, localTime: localTimeAt(now, contact.timezone), at: now });
@@ -99,7 +97,21 @@ export class DialJob {
       await this.closer.release(ref, contact.phone);
       return `not-claimed:${claimed}`;
     }
+    // The hard limit is taken last, as close as possible to the moment Twilio receives the create.
+    // Its waits are a few milliseconds of jitter, not worth abandoning a claimed attempt for.
+    for (let waitMs = await pacer.takeCall(campaign.id, pace); waitMs > 0; waitMs = await pacer.takeCall(campaign.id, pace)) {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
     return this.place(campaign, contact, ref);
+  }
+
+  /** The last look before the create. */
+  private async blockedNow(campaign: Campaign, contact: Contact): Promise<'paused' | 'outside-window' | 'do-not-call' | null> {
+    const fresh = await this.deps.store.get(campaign.id);
+    if (fresh?.status !== 'running') return 'paused';
+    if (!isCallable(this.deps.clock(), contact.timezone, campaign.window)) return 'outside-window';
+    if (await this.onDoNotCallList(contact)) return 'do-not-call';
+    return null;
   }
 
   private async place(campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {

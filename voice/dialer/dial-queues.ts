@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
@@ -95,6 +96,8 @@ export class DialQueues {
   startWorker(campaignId: string, callsPerSecond: number, processor: DialProcessor, onGaveUp: (job: Job<DialJobData>, error: Error) => void): void {
     if (this.workers.has(campaignId)) return;
     const stop = new AbortController();
+    // Every job waiting for its slot listens for the stop.
+    setMaxListeners(200, stop.signal);
     const worker = new Worker<DialJobData>(queueName(campaignId), (job, token) => processor(job, token, stop.signal), {
       connection: this.connection,
       prefix: this.prefix,

@@ -71,10 +71,11 @@ export interface Pace {
  * moment Twilio receives the request, so a late call never makes a second with one call too many.
  */
 export function paceFor(callsPerSecond: number, marginMs: number): Pace {
-  const intervalMs = Math.ceil((1000 + marginMs) / callsPerSecond);
+  // Fractional on purpose: rounding 51.25 ms up to 52 would cost 1.5% of the rate at 20/s.
+  const intervalMs = Math.round(((1000 + marginMs) / callsPerSecond) * 100) / 100;
   return {
     intervalMs,
-    maxAheadMs: Math.max(1000, 2 * intervalMs),
+    maxAheadMs: Math.max(1000, Math.ceil(2 * intervalMs)),
     perSecond: Math.max(1, Math.floor(callsPerSecond + 1e-9)),
     spanMs: 1000 + marginMs,
   };
