@@ -21,11 +21,14 @@ describe('the service restarted mid-campaign', () => {
     const keeper = await startTestApp({ ...environment, DIALER_WORKERS: 'off' }, { dialer });
     open.push(keeper);
     const first: TestApp = await startTestApp(environment, { shareRedisWith: keeper, dialer });
+    let firstOpen = true;
+    open.push({ close: async () => void (firstOpen && (await first.close())) });
 
     const contacts = Array.from({ length: 12 }, (_, index) => ({ phone: phone(index), timezone: 'America/New_York' }));
     const created = await api(first.baseUrl, 'POST', '/api/campaigns', campaignRequest(contacts, { callsPerSecond: 4 }));
     expect((await api(first.baseUrl, 'POST', `/api/campaigns/${created.body.id}/start`)).status).toBe(200);
     await twilio.waitForCalls(4);
+    firstOpen = false;
     await first.close();
     const placedByFirst = twilio.calls.length;
     expect(placedByFirst).toBeLessThan(12);
@@ -48,5 +51,27 @@ describe('the service restarted mid-campaign', () => {
     });
     expect(counts).toMatchObject({ status: 'completed', counts: { queued: 0, dialing: 0, completed: 12 } });
     expect((await api(second.baseUrl, 'GET', `/api/campaigns/${created.body.id}/calls`)).body.total).toBe(12);
+  }, 60_000);
+
+  it('when two instances dial one campaign at once, then they share its pace and nobody is called twice', async () => {
+    const twilio = await FakeTwilio.start({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN });
+    open.push(twilio);
+    const environment = { TWILIO_API_URL: twilio.url, PUBLIC_URL, DIALER_MAX_CONCURRENT_CALLS: '50' };
+    const dialer = { clock: clockAt(NOON_IN_NEW_YORK), tuning: FAST_TUNING };
+    const first = await startTestApp(environment, { dialer });
+    open.push(first);
+    const second = await startTestApp(environment, { shareRedisWith: first, dialer });
+    open.push(second);
+
+    const contacts = Array.from({ length: 12 }, (_, index) => ({ phone: phone(40 + index), timezone: 'America/New_York' }));
+    const created = await api(first.baseUrl, 'POST', '/api/campaigns', campaignRequest(contacts, { callsPerSecond: 4 }));
+    expect((await api(first.baseUrl, 'POST', `/api/campaigns/${created.body.id}/start`)).status).toBe(200);
+    // The second instance takes the campaign up at its next look at the running campaigns.
+    await until('the second instance to work on the campaign', () => second.services.dialer.isWorkingOn(created.body.id));
+    await twilio.waitForCalls(12);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(twilio.calls).toHaveLength(12);
+    expect(new Set(twilio.calls.map((call) => call.to)).size).toBe(12);
+    expect(busiestSecond(twilio.createRequests.map((request) => request.receivedAt))).toBeLessThanOrEqual(4);
   }, 60_000);
 });

@@ -78,6 +78,11 @@ export class Dialer implements DialerHooks {
     this.feeder = new ContactFeeder(redis, keys, this.store, queues, logger);
   }
 
+  /** Whether this instance runs a worker on the campaign now. */
+  isWorkingOn(campaignId: string): boolean {
+    return this.deps.queues.hasWorker(campaignId);
+  }
+
   get canDial(): boolean {
     return this.deps.calls !== undefined;
   }
