@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, campaignRequest, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
+import { FAST_TUNING, NOON_IN_NEW_YORK, api, campaignRequest, clockAt, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 async function runOneContact(world: DialerWorld, overrides: Record<string, unknown> = {}): Promise<string> {
   const created = await api(world.app.baseUrl, 'POST', '/api/campaigns', campaignRequest([{ phone: phone(7), timezone: 'America/New_York' }], { callsPerSecond: 10, ...overrides }));
@@ -55,6 +55,21 @@ describe("Twilio's Calls API in trouble", () => {
       [2, 'dialing'],
     ]);
     expect(lines[0]?.error).toMatch(/^Twilio could not be reached: timeout/);
+  });
+
+  it('when the final status callback is lost, then the dialer asks Twilio after a while and retries the contact', async () => {
+    world = await startDialerWorld({}, { dialer: { clock: clockAt(NOON_IN_NEW_YORK), tuning: { ...FAST_TUNING, staleCallAfterMs: 400, staleCheckIntervalMs: 100 } } });
+    const id = await runOneContact(world, { maxAttempts: 2, retryAfterMinutes: 0.01 });
+    await world.twilio.waitForCalls(1);
+    const [first] = world.twilio.calls;
+    if (!first) throw new Error('no call');
+    world.twilio.endWithoutCallback(first, 'no-answer');
+    await world.twilio.waitForCalls(2);
+    const lines = await audit(world, id);
+    expect(lines.map((item) => [item.attempt, item.result, item.callSid])).toEqual([
+      [1, 'noAnswer', first.sid],
+      [2, 'dialing', world.twilio.calls[1]?.sid],
+    ]);
   });
 
   it('when Twilio refuses the number with a 400, then the contact fails for good without another try', async () => {

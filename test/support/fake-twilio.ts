@@ -18,6 +18,9 @@ export interface FakeCall {
   receivedAt: number;
   /** TwiML the service sent with an update of the live call, in order. */
   redirects: string[];
+  /** Twilio's status of the call: queued, then whatever the last finish() said. */
+  status: string;
+  answeredBy?: string;
 }
 
 /** What the next create request gets instead of a call: an error status, no answer at all, or a call whose answer comes too late. */
@@ -130,12 +133,16 @@ export class FakeTwilio {
     if (request.method === 'POST' && url.pathname === `${base}.json`) return this.create(await readBody(request), response, receivedAt);
     if (request.method === 'GET' && url.pathname === `${base}.json`) return this.list(url.searchParams, response);
     const update = new RegExp(`^${base}/(CA[0-9a-f]{32})\\.json$`).exec(url.pathname);
+    if (request.method === 'GET' && update?.[1]) {
+      const call = this.calls.find((candidate) => candidate.sid === update[1]);
+      return call ? sendJson(response, 200, this.resource(call, call.status)) : sendJson(response, 404, { code: 20404, message: 'not found', status: 404 });
+    }
     if (request.method === 'POST' && update?.[1]) {
       const call = this.calls.find((candidate) => candidate.sid === update[1]);
       if (!call) return sendJson(response, 404, { code: 20404, message: 'not found', status: 404 });
       const twiml = (await readBody(request)).get('Twiml');
       if (twiml) call.redirects.push(twiml);
-      return sendJson(response, 200, this.resource(call, 'in-progress'));
+      return sendJson(response, 200, this.resource(call, call.status));
     }
     sendJson(response, 404, { code: 20404, message: `no fake for ${request.method} ${url.pathname}`, status: 404 });
   }
@@ -158,6 +165,7 @@ export class FakeTwilio {
       statusCallbackEvents: form.getAll('StatusCallbackEvent'),
       receivedAt,
       redirects: [],
+      status: 'queued',
       ...(form.get('StatusCallback') ? { statusCallback: form.get('StatusCallback') ?? '' } : {}),
       ...(form.get('MachineDetection') ? { machineDetection: form.get('MachineDetection') ?? '' } : {}),
       ...(form.get('AsyncAmdStatusCallback') ? { machineDetectionCallback: form.get('AsyncAmdStatusCallback') ?? '' } : {}),
@@ -188,7 +196,7 @@ export class FakeTwilio {
     const after = query.get('StartTime>');
     const since = after ? Date.parse(after) : 0;
     const calls = this.calls.filter((call) => (!to || call.to === to) && (!from || call.from === from) && call.receivedAt >= since);
-    sendJson(response, 200, { calls: calls.map((call) => this.resource(call, 'in-progress')), first_page_uri: '', next_page_uri: null, page: 0, page_size: 50, uri: '' });
+    sendJson(response, 200, { calls: calls.map((call) => this.resource(call, call.status)), first_page_uri: '', next_page_uri: null, page: 0, page_size: 50, uri: '' });
   }
 
   private resource(call: FakeCall, status: string): Record<string, unknown> {
@@ -199,6 +207,7 @@ export class FakeTwilio {
       from: call.from,
       status,
       direction: 'outbound-api',
+      answered_by: call.answeredBy ?? null,
       date_created: new Date(call.receivedAt).toUTCString(),
       start_time: new Date(call.receivedAt).toUTCString(),
       uri: `/2010-04-01/Accounts/${this.options.accountSid}/Calls/${call.sid}.json`,
@@ -249,7 +258,14 @@ export class FakeTwilio {
   /** The final status callback: completed, no-answer, busy, failed or canceled. */
   async finish(call: FakeCall, callStatus: string, extra: Record<string, string> = {}): Promise<{ status: number; body: string }> {
     if (!call.statusCallback) throw new Error(`call ${call.sid} has no StatusCallback`);
+    this.endWithoutCallback(call, callStatus, extra.AnsweredBy);
     return this.webhook(call.statusCallback, this.callFields(call, { CallStatus: callStatus, CallDuration: callStatus === 'completed' ? '20' : '0', ...extra }));
+  }
+
+  /** The call ends at Twilio but its status callback is lost (our service was down, say). */
+  endWithoutCallback(call: FakeCall, callStatus: string, answeredBy?: string): void {
+    call.status = callStatus;
+    if (answeredBy) call.answeredBy = answeredBy;
   }
 
   /** Twilio's asynchronous answering-machine verdict. */

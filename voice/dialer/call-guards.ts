@@ -77,6 +77,11 @@ export class CallGuards {
     return this.redis.zcard(this.keys.callsInProgress());
   }
 
+  /** Attempts that took their place among calls in progress more than `olderThanMs` ago (real clock). */
+  async callsStartedBefore(olderThanMs: number, leaseMs: number, limit = 100): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.callsInProgress(), '-inf', Date.now() + leaseMs - olderThanMs, 'LIMIT', 0, limit);
+  }
+
   /** Counts an answered call once (by CallSid) at `at` on the survey's clock. */
   async recordAnswered(phone: string, callSid: string, at: Date): Promise<void> {
     const key = this.keys.answeredCalls(phone);

@@ -25,6 +25,10 @@ export interface DialerTuning {
   orphanAfterMs: number;
   /** How often each instance looks for campaigns to work on and contacts to enqueue. */
   syncIntervalMs: number;
+  /** A call in progress this long without a final status is looked up at Twilio (its callback may be lost). */
+  staleCallAfterMs: number;
+  /** How often to look for such calls. */
+  staleCheckIntervalMs: number;
 }
 
 export const DEFAULT_TUNING: DialerTuning = {
@@ -39,6 +43,8 @@ export const DEFAULT_TUNING: DialerTuning = {
   twilioTimeoutMs: 10_000,
   orphanAfterMs: 20_000,
   syncIntervalMs: 2_000,
+  staleCallAfterMs: 10 * 60_000,
+  staleCheckIntervalMs: 60_000,
 };
 
 export interface DialerSettings {

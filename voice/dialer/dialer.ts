@@ -16,6 +16,7 @@ import { DialQueues, type DialJobData } from './dial-queues.js';
 import type { DialerDeps } from './dialer-deps.js';
 import type { DialerSettings } from './dialer-settings.js';
 import { Pacer } from './pacer.js';
+import { StaleCallSweeper } from './stale-calls.js';
 import type { CallsApi } from './twilio-calls.js';
 
 export interface DialerOptions {
@@ -49,6 +50,8 @@ export class Dialer implements DialerHooks {
   private readonly events: CallEvents;
   private readonly closer: AttemptCloser;
   private timer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private readonly sweeper: StaleCallSweeper;
   private syncing: Promise<void> | undefined;
   private readonly background = new Set<Promise<unknown>>();
   private closed = false;
@@ -75,6 +78,7 @@ export class Dialer implements DialerHooks {
     this.closer = new AttemptCloser(this.deps);
     this.job = new DialJob(this.deps, this.closer);
     this.events = new CallEvents(this.deps, this.closer);
+    this.sweeper = new StaleCallSweeper(this.deps, this.events);
     this.feeder = new ContactFeeder(redis, keys, this.store, queues, logger);
   }
 
@@ -92,6 +96,8 @@ export class Dialer implements DialerHooks {
     if (!this.deps.settings.runWorkers || this.timer || this.closed) return;
     this.timer = setInterval(() => void this.sync(), this.deps.settings.tuning.syncIntervalMs);
     this.timer.unref();
+    this.sweepTimer = setInterval(() => this.track(this.sweeper.sweep()), this.deps.settings.tuning.staleCheckIntervalMs);
+    this.sweepTimer.unref();
     void this.sync();
   }
 
@@ -132,6 +138,7 @@ export class Dialer implements DialerHooks {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.syncing;
     await Promise.allSettled([...this.background]);
     await this.deps.queues.close();

@@ -28,6 +28,8 @@ export interface CallsApi {
   callsTo(to: string, since: Date): Promise<string[]>;
   /** Replaces what a call in progress is doing (e.g. a message for an answering machine). */
   redirect(callSid: string, twiml: string): Promise<void>;
+  /** The call's status as Twilio has it now (for calls whose status callback never came). */
+  status(callSid: string): Promise<{ status: string; answeredBy?: string }>;
 }
 
 export interface TwilioAccountSettings {
@@ -89,5 +91,10 @@ export class TwilioCalls implements CallsApi {
 
   async redirect(callSid: string, twiml: string): Promise<void> {
     await this.client.calls(callSid).update({ twiml });
+  }
+
+  async status(callSid: string): Promise<{ status: string; answeredBy?: string }> {
+    const call = await this.client.calls(callSid).fetch();
+    return { status: call.status, ...(call.answeredBy ? { answeredBy: call.answeredBy } : {}) };
   }
 }
