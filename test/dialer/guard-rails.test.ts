@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, campaignRequest, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
+import { FAST_TUNING, api, campaignRequest, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 async function startCampaign(world: DialerWorld, contacts: unknown[], overrides: Record<string, unknown> = {}): Promise<string> {
   const created = await api(world.app.baseUrl, 'POST', '/api/campaigns', campaignRequest(contacts, { callsPerSecond: 10, ...overrides }));
@@ -97,12 +97,14 @@ describe('guard rails no campaign setting can loosen', () => {
   });
 
   it('when a retry would fall after the window closes, then it waits for the next day’s window', async () => {
-    // 19:59:58.5 in New York; the window ends at 20:00 and the retry is due 1.8 s after the first call.
-    world = await startDialerWorld({}, {}, '2026-03-10T23:59:58.500Z');
+    // 19:00 in New York when the call is placed; 19:59:59.5 when nobody answered, so the retry (1.8 s later) falls after 20:00.
+    let offset = Date.parse('2026-03-10T23:00:00Z') - Date.now();
+    world = await startDialerWorld({}, { dialer: { clock: () => new Date(Date.now() + offset), tuning: FAST_TUNING } });
     const id = await startCampaign(world, [newYork(9)], { maxAttempts: 3, retryAfterMinutes: 0.03 });
     await world.twilio.waitForCalls(1);
     const [first] = world.twilio.calls;
     if (!first) throw new Error('no call');
+    offset = Date.parse('2026-03-10T23:59:59.500Z') - Date.now();
     await world.twilio.finish(first, 'no-answer');
     await sleep(2500);
     expect(world.twilio.calls).toHaveLength(1);
