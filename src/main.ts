@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping');
     server.close();
     server.closeAllConnections();
+    await services.close().catch((error: unknown) => logger.warn({ err: error }, 'background work did not stop cleanly'));
     await redis.quit().catch(() => undefined);
     await embedded?.stop();
     process.exit(0);

@@ -144,9 +144,13 @@ export class VoiceSurvey {
     }
     const values = this.values();
     turns.push(this.botTurn(decision, language, values, at));
+    const optingOut = decision.event?.type === 'optedOut';
+    const phone = customerNumber(result);
+    // Before the save: a caller told "you won't be contacted again" must be on the list even if what follows fails.
+    if (optingOut && phone) await this.options.doNotCall.addPhones([phone]);
     const applied = await this.options.store.applyTurn({
       id: result.CallSid,
-      create: { channel: 'voice', conversationId: result.CallSid, language: language.code, ...(customerNumber(result) ? { phone: customerNumber(result) } : {}) },
+      create: { channel: 'voice', conversationId: result.CallSid, language: language.code, ...(phone ? { phone } : {}) },
       stepKey: `${position.step}:${position.attempt}`,
       event: storedEvent(decision.event, this.options.tagger(), language.code, decision.score ?? null),
       position: decision.next,
@@ -155,13 +159,12 @@ export class VoiceSurvey {
       returnResponse: decision.event?.type === 'optedOut',
     });
     if (applied.outcome === 'closed') return this.twiml({ say: ['alreadyAnswered'], next: null }, language, values);
-    if (applied.outcome === 'ok' && decision.event?.type === 'optedOut') await this.recordOptOut(applied.response);
+    if (optingOut && applied.outcome === 'ok') await this.recordOptOut(applied.response);
     return this.twiml(decision, language, values);
   }
 
   private async recordOptOut(response: ResponseRecord | null): Promise<void> {
     if (!response?.phone) return;
-    await this.options.doNotCall.addPhones([response.phone]);
     if (response.customerId) await this.options.doNotCall.addCustomer(response.customerId);
     await this.options.dialer?.onOptOut?.(response.phone);
   }

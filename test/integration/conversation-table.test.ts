@@ -63,7 +63,7 @@ describe('the conversation table', () => {
       let twiml = (await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid))).body;
       expect(spoken(twiml)).toBe(worded(['scoreQuestion'], null).speech);
       for (const turn of conversation.turns) {
-        const fields = 'keys' in turn.voice ? { Digits: turn.voice.keys } : 'speech' in turn.voice ? { SpeechResult: turn.voice.speech, Confidence: String(turn.voice.confidence ?? 0.9) } : {};
+        const fields: Record<string, string> = 'keys' in turn.voice ? { Digits: turn.voice.keys } : 'speech' in turn.voice ? { SpeechResult: turn.voice.speech, Confidence: String(turn.voice.confidence ?? 0.9) } : {};
         twiml = (await postTwilioWebhook(gatherAction(twiml), callFields(callSid, fields))).body;
         expect(spoken(twiml)).toBe(worded(turn.replies, score).speech);
       }

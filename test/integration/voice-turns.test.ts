@@ -42,6 +42,24 @@ describe('voice turns', () => {
     expect((await app.services.store.get(callSid))?.status).toBe('opted_out');
   });
 
+  it('when the do-not-call list cannot be written, then the caller is not told they opted out and no opt-out is recorded', async () => {
+    const callSid = newCallSid();
+    await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid, { From: '+15557770003' }));
+    const dncKey = `${app.redis.prefix}dnc`;
+    const saved = await app.redis.redis.smembers(dncKey);
+    await app.redis.redis.del(dncKey);
+    await app.redis.redis.set(dncKey, 'wrong type: SADD fails');
+    try {
+      const reply = await postTwilioWebhook(answer('score', 1), callFields(callSid, { Digits: '*', From: '+15557770003' }));
+      expect(reply.body).not.toContain("won't be contacted");
+      expect(reply.body).toContain('<Hangup/>');
+      expect((await app.services.store.get(callSid))?.status).toBe('in_progress');
+    } finally {
+      await app.redis.redis.del(dncKey);
+      if (saved.length > 0) await app.redis.redis.sadd(dncKey, ...saved);
+    }
+  });
+
   it('when the caller hangs up after the score, then the status callback keeps the response as partial', async () => {
     const callSid = newCallSid();
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));
