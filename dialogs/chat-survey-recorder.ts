@@ -25,15 +25,15 @@ export class ChatSurveyRecorder {
   ) {}
 
   async record(conversation: ChatConversation, event: SurveyEvent, score: number | null): Promise<TurnResult> {
-    const result = await this.store.applyTurn({
+    // Before the save, as on the phone: nobody is told they opted out unless the list already has them.
+    if (event.type === 'optedOut' && conversation.subject.customerId) await this.doNotCall.addCustomer(conversation.subject.customerId);
+    return this.store.applyTurn({
       id: conversation.responseId,
       create: newResponse(conversation),
       event: this.storedEvent(event, score),
       ...(event.type === 'score' ? {} : { position: null }),
       returnResponse: false,
     });
-    if (event.type === 'optedOut' && conversation.subject.customerId) await this.doNotCall.addCustomer(conversation.subject.customerId);
-    return result;
   }
 
   async appendTurns(conversation: ChatConversation, turns: TranscriptTurn[]): Promise<void> {
