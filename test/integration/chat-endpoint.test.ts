@@ -28,6 +28,12 @@ describe('POST /api/messages', () => {
     expect((await app.services.store.listNewest({ channel: 'chat', limit: 10 })).find((r) => r.conversationId === 'c-first-score')).toMatchObject({ score: 8, status: 'in_progress' });
   });
 
+  it('when a chat channel reads the questions aloud, then it says what the person reads, without keypad instructions', async () => {
+    const body = JSON.parse((await postActivity(app, { ...base, conversation: { id: 'c-speak' } })).text) as { activities: { text?: string; speak?: string }[] };
+    expect(body.activities.map((activity) => activity.speak)).toEqual(body.activities.map((activity) => activity.text));
+    expect(body.activities[1]?.speak).toBe('How likely are you to recommend us, from 0 to 10?');
+  });
+
   it('when the person writes in Spanish, then the survey speaks Spanish', async () => {
     const reply = await sendChatMessage(app.baseUrl, 'c-es', 'ocho', { locale: 'es-ES' });
     expect(reply.texts).toEqual(['Gracias: 8 de 10.', '¿Cómo podríamos mejorar?']);
