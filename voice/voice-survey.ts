@@ -11,6 +11,7 @@ import type { ReasonTagger } from '../src/tagging/tagger.js';
 import type { DialerHooks } from './dialer-hooks.js';
 import { gatherTwiml, hangupTwiml } from './twiml.js';
 import type { GatherPosition, GatherResult, IncomingCall, StatusCallback } from './webhook-fields.js';
+import { spokenPhoneNumber } from './spoken-phone-number.js';
 
 export interface VoiceSurveyOptions {
   store: ResponseStore;
@@ -69,7 +70,7 @@ export class VoiceSurvey {
   private values(subject: { customerName?: string; agentName?: string } = {}): MessageValues {
     return {
       businessName: this.options.businessName,
-      callbackNumber: this.options.callbackNumber,
+      callbackNumber: this.options.callbackNumber === undefined ? undefined : spokenPhoneNumber(this.options.callbackNumber),
       customerName: subject.customerName,
       agentName: subject.agentName,
     };

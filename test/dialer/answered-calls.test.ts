@@ -35,7 +35,7 @@ describe('calls the dialer placed, answered', () => {
     const heard = await world.twilio.answer(call, { keys: ['1', '9'], speech: 'Bob sorted it out quickly' });
     const consent = `${world.app.baseUrl}/voice/answer?step=consent&amp;attempt=1&amp;lang=en`;
     expect(heard[0]).toBe(
-      `${XML}<Response><Gather input="dtmf" action="${consent}" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">Acme Mobile here. Press star to opt out. Hi Ann. We'd like two quick answers about your recent contact with Bob. Press 1 to start. Our number is +15550009999.</Say></Gather></Response>`,
+      `${XML}<Response><Gather input="dtmf" action="${consent}" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">Acme Mobile here. Press star to opt out. Hi Ann. We'd like two quick answers about your recent contact with Bob. Press 1 to start. Our number is +1, 5 5 5, 0 0 0, 9 9 9 9.</Say></Gather></Response>`,
     );
     expect(heard[heard.length - 1]).toBe(`${XML}<Response><Say language="en-US">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
 
