@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../redis/keys.js';
+import { WEB_CHAT_CHANNEL_ID } from '../webchat/webchat-adapter.js';
 
 /** Deletes a recording kept at the telephony provider; absent when calls are not recorded. */
 export type RecordingDeleter = (recordingUrl: string) => Promise<void>;
@@ -8,7 +9,8 @@ const BATCH = 500;
 
 /**
  * Erases responses for good: the record, its transcript, its idempotency steps, the chat's dialog
- * state and every index entry; recordings through the provider. The day counters stay: they hold
+ * state, the web chat's message log, its review-queue item and notes, and every index entry;
+ * recordings through the provider. The day counters stay: they hold
  * numbers, not people. Numbers on the do-not-call list stay on it, as the law expects.
  */
 export class ResponseEraser {
@@ -59,7 +61,11 @@ export class ResponseEraser {
       if (channel) write.zrem(this.keys.responsesByCreationForChannel(channel), id);
       if (customerId) write.srem(this.keys.responsesOfCustomer(customerId), id);
       if (phone) write.srem(this.keys.responsesOfPhone(phone), id);
+      write.unlink(this.keys.reviewItem(id), this.keys.reviewItemNotes(id));
+      write.zrem(this.keys.reviewQueue('open'), id);
+      write.zrem(this.keys.reviewQueue('done'), id);
       if (channelId && conversationId) write.unlink(this.keys.botState(`${channelId}/conversations/${conversationId}`));
+      if (channelId === WEB_CHAT_CHANNEL_ID && conversationId) write.unlink(this.keys.webChatConversation(conversationId), this.keys.webChatActivities(conversationId));
       if (recordingUrl && this.deleteRecording) void this.deleteRecording(recordingUrl).catch(() => undefined);
     });
     await write.exec();

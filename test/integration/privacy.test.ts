@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendChatMessage } from '../support/chat-client.js';
+import { DirectLineClient } from '../webchat/direct-line-client.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
@@ -43,6 +44,29 @@ describe('privacy', () => {
     expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1 });
     expect((await app.services.store.listNewest({ channel: 'chat', limit: 10 })).some((record) => record.customerId === 'cust-9')).toBe(false);
     expect(await app.redis.redis.exists(app.services.keys.botState('test/conversations/c-erase'))).toBe(0);
+  });
+
+  it('when a detractor who reached the review queue is erased, then the queue item and its notes are gone too', async () => {
+    const callSid = newCallSid();
+    const answer = (step: string) => `${app.baseUrl}/voice/answer?step=${step}&attempt=1&lang=en`;
+    await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid, { From: '+15552220003' }));
+    await postTwilioWebhook(answer('score'), callFields(callSid, { Digits: '1', From: '+15552220003' }));
+    await postTwilioWebhook(answer('reason'), callFields(callSid, { SpeechResult: 'Nobody ever called me back', Confidence: '0.9', From: '+15552220003' }));
+    const queued = await eventually(() => app.redis.redis.zscore(app.services.keys.reviewQueue('open'), callSid), (score) => score !== null);
+    expect(queued).not.toBeNull();
+    expect(await (await erase({ phone: '+15552220003' })).json()).toEqual({ erased: 1 });
+    expect(await app.redis.redis.exists(app.services.keys.reviewItem(callSid))).toBe(0);
+    expect(await app.redis.redis.zscore(app.services.keys.reviewQueue('open'), callSid)).toBeNull();
+  });
+
+  it('when a web chat customer is erased, then the message log the page reloads from is gone too', async () => {
+    const client = new DirectLineClient(app.baseUrl);
+    await client.start();
+    await client.post({ type: 'message', text: '9', channelData: { survey: { customerId: 'cust-web' } } });
+    await eventually(() => client.botMessages(), (messages) => messages.length > 0);
+    expect(await app.redis.redis.llen(app.services.keys.webChatActivities(client.conversationId))).toBeGreaterThan(0);
+    expect(await (await erase({ customerId: 'cust-web' })).json()).toEqual({ erased: 1 });
+    expect(await app.redis.redis.exists(app.services.keys.webChatActivities(client.conversationId), app.services.keys.webChatConversation(client.conversationId))).toBe(0);
   });
 
   it.each([{}, { phone: '5552220001' }, { customerId: '' }, { customerId: 'x', extra: 1 }])('when the erasure request is %j, then it is refused with 400', async (body) => {
