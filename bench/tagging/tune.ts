@@ -11,7 +11,7 @@ import { analyse, type Analysis } from '../../src/tagging/analyse.js';
 import { FOLDS, foldOf, labelledDir, readLabelled, type LabelledReason } from '../../src/tagging/labelled-data.js';
 import { ReasonModels, trainOnAnalyses } from '../../src/tagging/reason-models.js';
 import { SENTIMENTS, TAG_IDS, type TagId } from '../../src/tagging/taxonomy.js';
-import type { TrainingSettings, TunedSettings } from '../../src/tagging/tuned-settings.js';
+import type { TrainingSettings, TunedSettings } from '../../src/tagging/tagger-settings.js';
 import { npsCategory } from '../../src/survey/category.js';
 
 interface OutOfFold {
@@ -96,26 +96,7 @@ function main(): void {
   }
   if (!chosen) return;
   const path = join(labelledDir(), '..', '..', 'src', 'tagging', 'tuned-settings.ts');
-  const source = `import type { TagId } from './taxonomy.js';
-
-export interface TrainingSettings {
-  epochs: number;
-  learningRate: number;
-  /** L2 on stems and stem pairs, and on everything else (lexicon cues, polarity). */
-  stemL2: number;
-  cueL2: number;
-}
-
-export interface DecisionSettings {
-  thresholds: Record<TagId, number>;
-  /** Added to the sentiment the NPS category points to: small, so the text decides. */
-  scorePrior: number;
-}
-
-export interface TunedSettings {
-  training: TrainingSettings;
-  decision: DecisionSettings;
-}
+  const source = `import type { TunedSettings } from './tagger-settings.js';
 
 // Written by \`node dist/bench/tagging/tune.js\` from cross-validation on the training split
 // (never the test split). Edit by re-running it.

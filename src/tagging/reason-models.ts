@@ -3,7 +3,8 @@ import { STEM_FEATURE, sentimentFeatures, tagFeatures } from './features.js';
 import type { LabelledReason } from './labelled-data.js';
 import { FeatureIndex, logits, probability, trainOneVsRest, trainSoftmax, type SparseRow } from './linear-model.js';
 import { SENTIMENTS, TAG_IDS } from './taxonomy.js';
-import { TUNED_SETTINGS, type TrainingSettings } from './tuned-settings.js';
+import type { TrainingSettings } from './tagger-settings.js';
+import { TUNED_SETTINGS } from './tuned-settings.js';
 
 /** The trained weights, plain enough to be written to and read from a JSON cache file. */
 export interface ModelWeights {

@@ -1,7 +1,7 @@
 import { detectLanguage } from '../language/detect-language.js';
 import { npsCategory } from '../survey/category.js';
 import { analyse } from './analyse.js';
-import type { DecisionSettings } from './tuned-settings.js';
+import type { DecisionSettings } from './tagger-settings.js';
 import type { ReasonModels } from './reason-models.js';
 import { taggerLanguageOf, type TaggerLanguage } from './tagger-languages.js';
 import type { ReasonTagger, TagOptions, TagResult } from './tagger.js';

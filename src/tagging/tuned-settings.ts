@@ -1,23 +1,4 @@
-import type { TagId } from './taxonomy.js';
-
-export interface TrainingSettings {
-  epochs: number;
-  learningRate: number;
-  /** L2 on stems and stem pairs, and on everything else (lexicon cues, polarity). */
-  stemL2: number;
-  cueL2: number;
-}
-
-export interface DecisionSettings {
-  thresholds: Record<TagId, number>;
-  /** Added to the sentiment the NPS category points to: small, so the text decides. */
-  scorePrior: number;
-}
-
-export interface TunedSettings {
-  training: TrainingSettings;
-  decision: DecisionSettings;
-}
+import type { TunedSettings } from './tagger-settings.js';
 
 // Written by `node dist/bench/tagging/tune.js` from cross-validation on the training split
 // (never the test split). Edit by re-running it.
