@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCallable, localTimeAt, nextCallableTime, withinLegalHours } from '../../voice/dialer/calling-window.js';
+import { callableSpans, isCallable, localTimeAt, nextCallableTime } from '../../voice/dialer/calling-window.js';
 import { canonicalTimeZone, toE164 } from '../../voice/campaigns/contact-fields.js';
 import { paceFor } from '../../voice/dialer/pacer.js';
 
@@ -27,15 +27,15 @@ describe('calling windows in the contact’s own time zone', () => {
     expect(nextCallableTime(open, 'America/New_York', nineToEight)).toBe(open);
   });
 
-  it('when a window crosses midnight, then only its part inside 08:00–21:00 is ever callable, and it is refused as a campaign window', () => {
+  it('when a window crosses midnight, then only its part inside 08:00–21:00 is ever callable', () => {
     const evening = hours('20:00', '09:00');
-    expect(withinLegalHours(evening)).toBe(false);
+    expect(callableSpans(evening)).toEqual([{ start: 20 * 60, end: 21 * 60 }, { start: 8 * 60, end: 9 * 60 }]);
     expect(isCallable(new Date('2026-03-11T00:30:00Z'), 'America/New_York', evening)).toBe(true); // 20:30
     expect(isCallable(new Date('2026-03-11T01:30:00Z'), 'America/New_York', evening)).toBe(false); // 21:30: legal hours win
     expect(isCallable(new Date('2026-03-11T11:00:00Z'), 'America/New_York', evening)).toBe(false); // 07:00
     expect(nextCallableTime(new Date('2026-03-11T01:30:00Z'), 'America/New_York', evening)?.toISOString()).toBe('2026-03-11T12:00:00.000Z'); // 08:00
-    expect(withinLegalHours(hours('08:00', '21:00'))).toBe(true);
-    expect(withinLegalHours(hours('07:59', '12:00'))).toBe(false);
+    expect(callableSpans(hours('07:59', '12:00'))).toEqual([{ start: 8 * 60, end: 12 * 60 }]);
+    expect(callableSpans(hours('21:00', '08:00'))).toEqual([]);
   });
 
   it('when the audit shows a local time, then it is the contact’s wall clock with its offset', () => {

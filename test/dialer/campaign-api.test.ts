@@ -29,12 +29,11 @@ describe('the campaign API', () => {
     }
   });
 
-  it('when the window leaves the legal hours 08:00–21:00 or crosses midnight, then the campaign is refused with 400 and nothing is created', async () => {
+  it('when the window never overlaps the legal hours 08:00–21:00 or is not a window, then the campaign is refused with 400 and nothing is created', async () => {
     const before = await campaignCount();
     for (const window of [
-      { start: '07:30', end: '12:00' },
-      { start: '10:00', end: '21:30' },
-      { start: '20:00', end: '09:00' },
+      { start: '21:00', end: '08:00' },
+      { start: '22:00', end: '07:30' },
       { start: '10:00', end: '10:00' },
       { start: '9:00', end: '17:00' },
     ]) {
@@ -42,9 +41,20 @@ describe('the campaign API', () => {
       expect(response.status).toBe(400);
       expect(response.body.error).toMatch(/^window/);
     }
-    const legal = await api(base, 'POST', '/api/campaigns', campaignRequest([], { window: { start: '08:00', end: '21:00' } }));
-    expect(legal.status).toBe(201);
-    expect(await campaignCount()).toBe(before + 1);
+    expect(await campaignCount()).toBe(before);
+  });
+
+  it('when the window crosses midnight or reaches past the legal hours, then it is kept and calls may only start where it overlaps 08:00–21:00', async () => {
+    for (const [window, callingHours] of [
+      [{ start: '20:00', end: '09:00' }, [{ start: '08:00', end: '09:00' }, { start: '20:00', end: '21:00' }]],
+      [{ start: '07:30', end: '12:00' }, [{ start: '08:00', end: '12:00' }]],
+      [{ start: '08:00', end: '21:00' }, [{ start: '08:00', end: '21:00' }]],
+    ] as const) {
+      const created = await api(base, 'POST', '/api/campaigns', campaignRequest([], { window }));
+      expect(created.status).toBe(201);
+      const shown = await api(base, 'GET', `/api/campaigns/${String(created.body.id)}`);
+      expect(shown.body).toMatchObject({ window, callingHours });
+    }
   });
 
   it('when the request is malformed, then it gets a 400 naming the problem and nothing is created', async () => {
@@ -101,6 +111,7 @@ describe('the campaign API', () => {
       contacts: 3,
       callsPerSecond: 4,
       window: { start: '09:00', end: '20:00' },
+      callingHours: [{ start: '09:00', end: '20:00' }],
       maxAttempts: 2,
       retryAfterMinutes: 30,
       createdAt: expect.any(String),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SURVEY_LANGUAGE_CODES, isSurveyLanguage } from '../../src/survey/messages/languages.js';
-import { formatClockTime, LEGAL_HOURS, parseClockTime, withinLegalHours, type DailyWindow } from '../dialer/calling-window.js';
+import { callableSpans, formatClockTime, LEGAL_HOURS, parseClockTime, type DailyWindow } from '../dialer/calling-window.js';
 
 /** Most calls per second a campaign may ask for; Twilio's own default for an account is 1. */
 export const MAX_CALLS_PER_SECOND = 100;
@@ -19,8 +19,9 @@ export const windowSchema = z
       context.addIssue({ code: 'custom', message: 'start and end must differ' });
       return z.NEVER;
     }
-    if (!withinLegalHours(window)) {
-      context.addIssue({ code: 'custom', message: `must lie within the legal calling hours ${legalHours} in each contact's local time (end is exclusive, at most 21:00)` });
+    // A window may cross midnight or reach past the legal hours; calls only ever start where it overlaps them.
+    if (callableSpans(window).length === 0) {
+      context.addIssue({ code: 'custom', message: `never overlaps the legal calling hours ${legalHours} in each contact's local time, so nobody could be called` });
       return z.NEVER;
     }
     return window;

@@ -1,5 +1,5 @@
 import type { Dialer } from '../dialer/dialer.js';
-import { formatClockTime } from '../dialer/calling-window.js';
+import { callableSpans, formatClockTime } from '../dialer/calling-window.js';
 import type { CampaignRequest } from './campaign-schemas.js';
 import type { CampaignStore } from './campaign-store.js';
 import type { Attempt, Campaign, ContactCounts, ContactDetails, ImportResult, RejectedRow, ReportedStatus } from './campaign-types.js';
@@ -16,6 +16,8 @@ export interface CampaignView {
   contacts: number;
   callsPerSecond: number;
   window: { start: string; end: string };
+  /** Where the window overlaps the legal hours 08:00–21:00: the only local times a call may start. */
+  callingHours: Array<{ start: string; end: string }>;
   maxAttempts: number;
   retryAfterMinutes: number;
   createdAt: string;
@@ -88,6 +90,7 @@ export class CampaignService {
       contacts: campaign.contacts,
       callsPerSecond: campaign.callsPerSecond,
       window: { start: formatClockTime(campaign.window.start), end: formatClockTime(campaign.window.end) },
+      callingHours: callableSpans(campaign.window).sort((a, b) => a.start - b.start).map((span) => ({ start: formatClockTime(span.start), end: formatClockTime(span.end) })),
       maxAttempts: campaign.maxAttempts,
       retryAfterMinutes: campaign.retryAfterMinutes,
       createdAt: campaign.createdAt,

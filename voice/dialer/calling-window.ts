@@ -25,12 +25,6 @@ export function crossesMidnight(window: DailyWindow): boolean {
   return window.start > window.end;
 }
 
-/** True when every minute of `window` is a legal calling minute. */
-export function withinLegalHours(window: DailyWindow): boolean {
-  if (window.start === window.end) return false;
-  if (crossesMidnight(window)) return false;
-  return window.start >= LEGAL_HOURS.start && window.end <= LEGAL_HOURS.end;
-}
 
 function contains(window: DailyWindow, minute: number): boolean {
   if (window.start === window.end) return false;
@@ -49,7 +43,7 @@ function spans(window: DailyWindow): DailyWindow[] {
 }
 
 /** Where the campaign's window and the legal hours overlap: the only minutes a call may start. */
-function callableSpans(window: DailyWindow): DailyWindow[] {
+export function callableSpans(window: DailyWindow): DailyWindow[] {
   const result: DailyWindow[] = [];
   for (const span of spans(window)) {
     const start = Math.max(span.start, LEGAL_HOURS.start);
