@@ -6,6 +6,13 @@ interface HttpError {
   statusCode?: number;
   type?: string;
   expose?: boolean;
+  /** body-parser's limit in bytes, on a body that was too large. */
+  limit?: number;
+}
+
+function sizeOf(bytes: number | undefined): string {
+  if (bytes === undefined) return 'the limit';
+  return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`;
 }
 
 /** Client mistakes become a 4xx with a message; anything else a 500 that reveals nothing. */
@@ -15,7 +22,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const status = httpError.status ?? httpError.statusCode ?? 500;
     if (response.headersSent) return;
     if (status === 413 || httpError.type === 'entity.too.large') {
-      response.status(413).json({ error: 'request body is larger than 1 MB' });
+      response.status(413).json({ error: `request body is larger than ${sizeOf(httpError.limit)}` });
       return;
     }
     if (httpError.type === 'entity.parse.failed') {

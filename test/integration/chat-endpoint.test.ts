@@ -75,6 +75,7 @@ describe('POST /api/messages', () => {
   it('when the body is over 1 MB, then it is refused with 413', async () => {
     const reply = await postActivity(app, { ...base, text: 'x'.repeat(1_100_000) });
     expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text)).toEqual({ error: 'request body is larger than 1 MB' });
   });
 
   it('when replies would go to a serviceUrl outside the allowed list (a metadata address), then it is refused and nothing is sent', async () => {

@@ -43,4 +43,12 @@ describe('voice webhooks', () => {
     expect(reply.status).toBe(403);
     expect(await app.services.store.get(callSid)).toBeNull();
   });
+
+  it('when a webhook body is over 1 MB, then it gets 413 with a message and nothing is stored', async () => {
+    const callSid = newCallSid();
+    const reply = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid, { Padding: 'x'.repeat(1_100_000) }));
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toEqual({ error: 'request body is larger than 1 MB' });
+    expect(await app.services.store.get(callSid)).toBeNull();
+  });
 });
