@@ -24,6 +24,7 @@ import { getTagger } from '../tagging/tagger.js';
 import { ResponseEraser } from '../privacy/response-eraser.js';
 import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
+import { IdleChatCloser, startIdleChatCloser } from '../store/idle-chat-closer.js';
 import { createTwilioClient, deleteTwilioRecording } from '../telephony/twilio-client.js';
 import { createReviewModule, type ReviewModule } from '../review/review-module.js';
 import { createWebChat, type WebChat } from '../webchat/web-chat.js';
@@ -49,6 +50,7 @@ export interface Services {
   /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */
   twilioClient: Twilio | undefined;
   eraser: ResponseEraser;
+  idleChatCloser: IdleChatCloser;
   retagger: Retagger;
   runChatTurn: (context: TurnContext) => Promise<void>;
   /** Supervisors' review: accounts and sessions, reports, review queue, detractor webhook, daily digest. */
@@ -74,6 +76,8 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
   const twilioClient = createTwilioClient(config);
   const eraser = new ResponseEraser(redis, keys, twilioClient ? (recordingUrl) => deleteTwilioRecording(twilioClient, recordingUrl) : undefined);
   const stopRetention = config.RETENTION_DAYS ? startRetentionSweeper(eraser, config.RETENTION_DAYS, logger) : () => undefined;
+  const idleChatCloser = new IdleChatCloser(redis, keys, store);
+  const stopIdleChatCloser = startIdleChatCloser(idleChatCloser, logger);
 
   const dialer = createDialer(config, { redis, keys, doNotCall, logger }, options.dialer);
   dialer.start();
@@ -117,6 +121,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     webChat,
     twilioClient,
     eraser,
+    idleChatCloser,
     retagger: new Retagger(redis, keys, getTagger, logger),
     runChatTurn: (context) => bot.run(context),
     review,
@@ -124,6 +129,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     requireSupervisorPage: review.auth.requirePage,
     close: async () => {
       stopRetention();
+      stopIdleChatCloser();
       await dialer.close();
       await review.close();
     },

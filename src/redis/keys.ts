@@ -19,6 +19,8 @@ export interface Keys {
   doNotCall(): string;
   retagProgress(): string;
   retagLease(): string;
+  /** Creation time (ms) of the oldest chat the idle-chat closer still has to look at. */
+  idleChatCursor(): string;
   optedOutCustomers(): string;
   /** Supervisors' review: accounts, sessions (by the SHA-256 of the cookie), sign-in limiter prefix. */
   supervisor(username: string): string;
@@ -84,6 +86,7 @@ export function createKeys(prefix: string): Keys {
     doNotCall: () => `${prefix}dnc`,
     retagProgress: () => `${prefix}retag:progress`,
     retagLease: () => `${prefix}retag:lease`,
+    idleChatCursor: () => `${prefix}idle-chat:cursor`,
     optedOutCustomers: () => `${prefix}optout:customers`,
     supervisor: (username) => `${prefix}supervisor:${username}`,
     supervisors: () => `${prefix}supervisors`,

@@ -50,11 +50,13 @@ describe('ResponseStore', () => {
     expect(await t.redis.exists(`${t.prefix}resp:{nope}`)).toBe(0);
   });
 
-  it('when a response has ended, then a later score is refused as closed', async () => {
-    await store.applyTurn({ id: 'r3', create, at });
+  it('when a response has ended with a score or by opting out, then a later score is refused as closed', async () => {
+    await store.applyTurn({ id: 'r3', create, at, event: { type: 'score', score: 4 } });
     await store.applyTurn({ id: 'r3', event: { type: 'ended' }, position: null, at });
-    const late = await store.applyTurn({ id: 'r3', event: { type: 'score', score: 10 }, at });
-    expect(late.outcome).toBe('closed');
-    expect((await store.get('r3'))?.status).toBe('abandoned');
+    expect((await store.applyTurn({ id: 'r3', event: { type: 'score', score: 10 }, at })).outcome).toBe('closed');
+    expect(await store.get('r3')).toMatchObject({ score: 4, status: 'partial' });
+    await store.applyTurn({ id: 'r4', create, at, event: { type: 'optedOut' }, position: null });
+    expect((await store.applyTurn({ id: 'r4', event: { type: 'score', score: 10 }, at })).outcome).toBe('closed');
+    expect(await store.get('r4')).toMatchObject({ score: null, status: 'opted_out' });
   });
 });

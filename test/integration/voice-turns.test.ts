@@ -60,6 +60,20 @@ describe('voice turns', () => {
     }
   });
 
+  it('when the hang-up callback overtakes the key press that carried the score, then the score is still stored and the call counts as partial', async () => {
+    const callSid = newCallSid();
+    await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));
+    await postTwilioWebhook(`${app.baseUrl}/voice/status`, callFields(callSid, { CallStatus: 'completed' }));
+    expect((await app.services.store.get(callSid))?.status).toBe('abandoned');
+    const before = await counters();
+    await postTwilioWebhook(answer('score', 1), callFields(callSid, { Digits: '6' }));
+    expect(await app.services.store.get(callSid)).toMatchObject({ score: 6, category: 'detractor', status: 'partial' });
+    const after = await counters();
+    expect(Number(after['voice|-|-|abandoned'])).toBe(Number(before['voice|-|-|abandoned']) - 1);
+    expect(Number(after['voice|-|-|partial'] ?? 0)).toBe(Number(before['voice|-|-|partial'] ?? 0) + 1);
+    expect(Number(after['voice|-|-|detractor'] ?? 0)).toBe(Number(before['voice|-|-|detractor'] ?? 0) + 1);
+  });
+
   it('when the caller hangs up after the score, then the status callback keeps the response as partial', async () => {
     const callSid = newCallSid();
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));

@@ -75,9 +75,11 @@ end
 
 local status = redis.call('HGET', KEYS[1], 'status')
 local terminal = status == 'completed' or status == 'partial' or status == 'abandoned' or status == 'opted_out'
--- A call's status callback can overtake the reason it carried: a reason still completes a partial response.
+-- A call's status callback can overtake the answer it carried, and a chat ended as idle can be taken
+-- up again: a reason still completes a partial response, and a score still counts on an abandoned one.
 local lateReason = status == 'partial' and type(change.event) == 'table' and change.event.type == 'reason'
-if terminal and not lateReason and (type(change.event) == 'table' or type(change.position) == 'table') then
+local lateScore = status == 'abandoned' and type(change.event) == 'table' and change.event.type == 'score'
+if terminal and not lateReason and not lateScore and (type(change.event) == 'table' or type(change.position) == 'table') then
   return {'closed', redis.call('HGETALL', KEYS[1])}
 end
 
@@ -90,6 +92,17 @@ if type(event) == 'table' then
       if not isTest() then redis.call('ZADD', KEYS[7], nowMs, id) end
       count(event.category)
       emit('score')
+      if lateScore then
+        if not isTest() then redis.call('HINCRBY', KEYS[8], dimension() .. '|abandoned', -1) end
+        -- A call is over by now, so it stays ended with its score; a chat goes on to the reason.
+        if redis.call('HGET', KEYS[1], 'channel') == 'voice' then
+          redis.call('HSET', KEYS[1], 'status', 'partial')
+          count('partial')
+        else
+          redis.call('HSET', KEYS[1], 'status', 'in_progress')
+          redis.call('HDEL', KEYS[1], 'completedAt')
+        end
+      end
     end
   elseif event.type == 'reason' and hasScore then
     local category = redis.call('HGET', KEYS[1], 'category')

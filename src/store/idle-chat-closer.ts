@@ -1,0 +1,76 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logging/logger.js';
+import type { Keys } from '../redis/keys.js';
+import { IDLE_SURVEY_MS } from './effective-status.js';
+import type { ResponseStore } from './response-store.js';
+
+const BATCH = 500;
+
+/**
+ * Ends chat surveys left idle for IDLE_SURVEY_MS, as a call's hang-up ends a call: the response
+ * becomes partial (score, no reason) or abandoned, and the event and counters follow. Chats are
+ * read in creation order from a cursor kept in Redis; the cursor stops at the oldest chat still
+ * going, so it is looked at again next time. Instances may run it at once: ending is idempotent.
+ */
+export class IdleChatCloser {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly store: ResponseStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** One pass; answers how many chats it ended. */
+  async closeIdle(): Promise<number> {
+    const idleBefore = this.now() - IDLE_SURVEY_MS;
+    const cursor = Number((await this.redis.get(this.keys.idleChatCursor())) ?? 0);
+    let ended = 0;
+    let keepFrom: number | null = null;
+    let next = cursor;
+    for (let offset = 0; ; offset += BATCH) {
+      const page = await this.redis.zrangebyscore(this.keys.responsesByCreationForChannel('chat'), cursor, idleBefore, 'WITHSCORES', 'LIMIT', offset, BATCH);
+      if (page.length === 0) break;
+      const { closed, stillGoingFrom, lastCreated } = await this.endIdle(page, idleBefore);
+      ended += closed;
+      keepFrom ??= stillGoingFrom;
+      next = lastCreated + 1;
+      if (page.length < BATCH * 2) break;
+    }
+    await this.redis.set(this.keys.idleChatCursor(), String(keepFrom ?? next));
+    return ended;
+  }
+
+  private async endIdle(page: string[], idleBefore: number): Promise<{ closed: number; stillGoingFrom: number | null; lastCreated: number }> {
+    const read = this.redis.pipeline();
+    for (let index = 0; index < page.length; index += 2) read.hmget(this.keys.response(page[index] as string), 'status', 'updatedAt');
+    const rows = ((await read.exec()) ?? []).map(([, fields]) => (fields ?? []) as Array<string | null>);
+    let closed = 0;
+    let stillGoingFrom: number | null = null;
+    for (const [row, [status, updatedAt]] of rows.entries()) {
+      if (status !== 'in_progress') continue;
+      const id = page[row * 2] as string;
+      if (Date.parse(updatedAt ?? '') > idleBefore) {
+        stillGoingFrom ??= Number(page[row * 2 + 1]);
+        continue;
+      }
+      const result = await this.store.applyTurn({ id, stepKey: 'idle-ended', event: { type: 'ended' }, position: null, at: new Date(this.now()), returnResponse: false });
+      if (result.outcome === 'ok') closed += 1;
+    }
+    return { closed, stillGoingFrom, lastCreated: Number(page[page.length - 1]) };
+  }
+}
+
+/** Runs a pass every minute until stopped. */
+export function startIdleChatCloser(closer: IdleChatCloser, logger: Logger, everyMs = 60_000): () => void {
+  const pass = async (): Promise<void> => {
+    try {
+      const ended = await closer.closeIdle();
+      if (ended > 0) logger.info({ ended }, 'ended idle chat surveys');
+    } catch (error) {
+      logger.warn({ err: error }, 'closing idle chats failed; will try again');
+    }
+  };
+  const timer = setInterval(() => void pass(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
