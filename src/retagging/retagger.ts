@@ -1,7 +1,6 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
-import { pairsToObject } from '../store/record-codec.js';
 import type { ReasonTagger } from '../tagging/tagger.js';
 import { RETAG_RESPONSE_LUA } from './retag-response.lua.js';
 
@@ -14,7 +13,7 @@ declare module 'ioredis' {
 export interface RetagProgress {
   state: 'idle' | 'running' | 'done' | 'failed';
   taggerVersion: string;
-  /** Completed responses looked at so far. */
+  /** Responses looked at so far (a response may be looked at twice; it is re-tagged once). */
   scanned: number;
   /** Responses whose tags were replaced. */
   retagged: number;
@@ -27,8 +26,9 @@ const BATCH = 200;
 const LEASE_MS = 60_000;
 
 /**
- * Re-tags stored reasons when the tagger's version changes, reading the response event stream
- * from its start in batches and yielding between them, so the service keeps answering. One
+ * Re-tags stored reasons when the tagger's version changes, walking every stored response (the
+ * creation index, not the event stream, which is trimmed to its latest million events) in batches
+ * and yielding between them, so the service keeps answering. One
  * instance runs it at a time (a lease in Redis); progress is kept in Redis for every instance.
  */
 export class Retagger {
@@ -65,17 +65,15 @@ export class Retagger {
 
   private async run(progress: RetagProgress, leaseToken: string | undefined): Promise<void> {
     try {
-      let cursor = '-';
-      for (;;) {
-        const entries = await this.redis.xrange(this.keys.events(), cursor, '+', 'COUNT', BATCH);
-        if (entries.length === 0) break;
-        const ids = entries.filter(([, fields]) => pairsToObject(fields).type === 'completed').map(([, fields]) => pairsToObject(fields).id ?? '');
-        await this.retagBatch(ids.filter(Boolean), progress);
-        cursor = `(${entries[entries.length - 1]?.[0] ?? '0'}`;
+      let cursor = '0';
+      do {
+        const [next, members] = await this.redis.zscan(this.keys.responsesByCreation(), cursor, 'COUNT', BATCH);
+        cursor = next;
+        await this.retagBatch(members.filter((_member, index) => index % 2 === 0), progress);
         if (leaseToken) await this.redis.set(this.keys.retagLease(), leaseToken, 'PX', LEASE_MS, 'XX');
         await this.save(progress);
         await new Promise((resolve) => setImmediate(resolve));
-      }
+      } while (cursor !== '0');
       progress.state = 'done';
     } catch (error) {
       progress.state = 'failed';
@@ -98,6 +96,7 @@ export class Retagger {
     let changed = 0;
     rows.forEach(([reasonJson, score, version, completedAt], index) => {
       progress.scanned += 1;
+      // Without a reason there is nothing to tag; the version check makes a second look harmless.
       if (!reasonJson || version === tagger.version) return;
       const reason = JSON.parse(reasonJson) as string;
       const tagged = tagger.tag(reason, { score: score ? Number(score) : null });

@@ -42,6 +42,19 @@ describe('re-tagging stored reasons', () => {
     expect(progress).toMatchObject({ state: 'done', retagged: 0 });
   });
 
+  it('when the event stream was trimmed past an old reason, then re-tagging still finds it', async () => {
+    const at = new Date('2026-11-11T10:00:00Z');
+    await app.services.store.applyTurn({ id: 'old-2', create: { channel: 'voice', conversationId: 'old-2', language: 'en' }, event: { type: 'score', score: 9 }, at });
+    await app.services.store.applyTurn({
+      id: 'old-2',
+      event: { type: 'reason', reason: 'The agent was very friendly', tags: [], sentiment: 'neutral', language: 'en', taggerVersion: 'retired-version' },
+      at,
+    });
+    await app.redis.redis.xtrim(app.services.keys.events(), 'MAXLEN', 0);
+    expect(await app.services.retagger.runToEnd()).toMatchObject({ state: 'done', retagged: 1 });
+    expect(await app.services.store.get('old-2')).toMatchObject({ tags: ['agent_attitude'], sentiment: 'positive' });
+  });
+
   it('when re-tagging is asked without the token, then it is 401', async () => {
     expect((await fetch(`${app.baseUrl}/api/review/retag`, { method: 'POST' })).status).toBe(401);
   });
