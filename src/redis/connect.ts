@@ -7,6 +7,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 export function connectRedis(url: string, options: RedisOptions = {}): Redis {
   return new Redis(url, {
     enableOfflineQueue: false,
+    enableAutoPipelining: true,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     commandTimeout: 2000,
