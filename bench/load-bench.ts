@@ -29,9 +29,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** Both processes get the same short warm-up first (JIT, lazily loaded modules and models), which is not measured. */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
+
 async function measure(entry: string, environment: Record<string, string>, readyText: string, scenario: Scenario): Promise<Measured> {
   const server = await startNodeServer(entry, environment, readyText);
   try {
+    if (WARM_UP_SECONDS > 0) await drive(server, scenario, WARM_UP_SECONDS);
     return await drive(server, scenario, SECONDS);
   } finally {
     await server.stop();
@@ -50,7 +54,8 @@ export async function runLoadBench(): Promise<BenchSection> {
       const serviceRuns: Measured[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         floorRuns.push(await measure('dist/bench/load/floor-server.js', { ...environment, REDIS_KEY_PREFIX: 'floor:' }, 'floor listening', scenario));
-        serviceRuns.push(await measure('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: `svc:${index}:` }, 'Survey agent listening', scenario));
+        // A fresh prefix per round: otherwise the review consumer of a new process first works through the previous round's events.
+        serviceRuns.push(await measure('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: `svc:${index}:${round}:` }, 'Survey agent listening', scenario));
       }
       const floorRps = median(floorRuns.map((run) => run.rps));
       const serviceRps = median(serviceRuns.map((run) => run.rps));
