@@ -10,6 +10,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const CONNECTIONS = 50;
+/** Comma-separated scenario names to run (all when unset); a soak of 0 seconds is skipped. */
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim());
 
 interface Measured {
   rps: number;
@@ -50,6 +52,7 @@ export async function runLoadBench(): Promise<BenchSection> {
   const notes: string[] = [];
   try {
     for (const [index, scenario] of SCENARIOS.entries()) {
+      if (ONLY && !ONLY.includes(scenario.name)) continue;
       const floorRuns: Measured[] = [];
       const serviceRuns: Measured[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
@@ -72,7 +75,7 @@ export async function runLoadBench(): Promise<BenchSection> {
         'service errors': serviceRuns.reduce((sum, run) => sum + run.errors + run.non2xx, 0),
       });
     }
-    notes.push(...(await soak(environment)));
+    if (SOAK_SECONDS > 0) notes.push(...(await soak(environment)));
   } finally {
     await redis.stop();
   }
