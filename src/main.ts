@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createServices } from './app/services.js';
 import { ConfigError } from './config/config-error.js';
@@ -5,11 +6,20 @@ import { loadConfig, type Config } from './config/load-config.js';
 import { createApp } from './http/create-app.js';
 import { createLogger } from './logging/logger.js';
 import { connectRedis, untilReady } from './redis/connect.js';
-import { RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
+import { DataDirInUseError, RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+/** Checked before Redis starts, so a second `npm start` says so at once instead of after taking over Redis. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((answer) => {
+    const probe = createServer();
+    probe.once('error', () => answer(false));
+    probe.listen(port, () => probe.close(() => answer(true)));
+  });
 }
 
 function printBanner(config: Config, embedded: EmbeddedRedis | undefined): void {
@@ -37,12 +47,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
 
+  if (!(await portIsFree(config.PORT))) fail(`Cannot listen on port ${config.PORT}: it is in use (another instance?). Stop it or set PORT.`);
   let embedded: EmbeddedRedis | undefined;
   if (!config.REDIS_URL) {
     try {
       embedded = await startEmbeddedRedis({ dataDir: resolve(config.REDIS_DATA_DIR), appendfsync: config.REDIS_APPENDFSYNC });
     } catch (error) {
-      if (error instanceof RedisServerMissingError) fail(error.message);
+      if (error instanceof RedisServerMissingError || error instanceof DataDirInUseError) fail(error.message);
       throw error;
     }
   }

@@ -12,6 +12,13 @@ export class RedisServerMissingError extends Error {
   }
 }
 
+export class DataDirInUseError extends Error {
+  constructor(dataDir: string, ownerPid: number) {
+    super(`${dataDir} is in use by another running instance (process ${ownerPid}) and its redis-server: stop that one first, or give this one its own REDIS_DATA_DIR or a REDIS_URL.`);
+    this.name = 'DataDirInUseError';
+  }
+}
+
 export interface EmbeddedRedisOptions {
   /** Directory for the append-only file; omit for a throwaway server that keeps nothing. */
   dataDir?: string;
@@ -94,13 +101,27 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A server left behind by a run that was killed would share the append-only file: stop it first. */
+function commandLineOf(pid: number): string {
+  return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+}
+
+function parentOf(pid: number): number {
+  const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
+  return Number(/^PPid:\s*(\d+)/m.exec(status)?.[1] ?? 0);
+}
+
+/**
+ * A server left behind by a run that was killed would share the append-only file: stop it first.
+ * One whose Node parent still runs belongs to a live instance: refuse rather than pull it away.
+ */
 async function stopLeftoverServer(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'redis.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  const command = Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  const command = commandLineOf(pid);
   if (command.includes('redis-server') && isAlive(pid)) {
+    const owner = parentOf(pid);
+    if (owner > 1 && owner !== process.pid && commandLineOf(owner).includes('node')) throw new DataDirInUseError(dataDir, owner);
     process.kill(pid, 'SIGTERM');
     for (let waited = 0; waited < 5000 && isAlive(pid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   }

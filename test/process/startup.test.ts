@@ -48,6 +48,27 @@ describe('starting the service', () => {
     expect((await import('node:fs')).existsSync(join(dataDir, 'appendonlydir'))).toBe(true);
   });
 
+  it('when a second instance is started on the same data directory or port, then it exits with one line and the first keeps serving', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'survey-data-'));
+    dirs.push(dataDir);
+    const [port, otherPort] = [await findFreePort(), await findFreePort()];
+    service = runService(bareEnvironment({ PORT: String(port), REDIS_DATA_DIR: dataDir, ADMIN_TOKEN: 'first-instance-token-123' }));
+    await service.waitFor('private redis-server on port');
+    const summary = () => fetch(`http://127.0.0.1:${port}/api/review/summary`, { headers: { authorization: 'Bearer first-instance-token-123' } });
+    expect((await summary()).status).toBe(200);
+
+    const samePort = runService(bareEnvironment({ PORT: String(port), REDIS_DATA_DIR: join(dataDir, 'other') }));
+    expect(await samePort.exited).toBe(1);
+    expect(samePort.stderr().trim().split('\n')).toEqual([`Cannot listen on port ${port}: it is in use (another instance?). Stop it or set PORT.`]);
+
+    const sameData = runService(bareEnvironment({ PORT: String(otherPort), REDIS_DATA_DIR: dataDir }));
+    expect(await sameData.exited).toBe(1);
+    const lines = sameData.stderr().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/is in use by another running instance \(process \d+\).*REDIS_DATA_DIR or a REDIS_URL/);
+    expect((await summary()).status).toBe(200);
+  });
+
   it('when redis-server is not installed and REDIS_URL is unset, then it exits non-zero with one line saying what to do', async () => {
     service = runService({ PATH: '/nonexistent', HOME: tmpdir(), REDIS_DATA_DIR: join(tmpdir(), 'unused-redis-dir') });
     expect(await service.exited).not.toBe(0);
