@@ -7,6 +7,7 @@ import { isSurveyLanguage, surveyLanguage } from '../src/survey/messages/languag
 import { chatConversationOf, type ChatConversation } from './chat-conversation.js';
 import type { ChatSurveyRecorder } from './chat-survey-recorder.js';
 import { START_SURVEY_EVENT } from './chat-transcript-middleware.js';
+import { DialogStateConfigurationCache } from './dialog-state-configuration.js';
 import { surveyMessage } from './survey-activities.js';
 import { SURVEY_DIALOG, type SurveyDialog, type SurveyDialogOptions } from './survey-dialog.js';
 
@@ -30,6 +31,7 @@ function chooseLanguage(conversation: ChatConversation, firstMessage: string | u
 export class SurveyBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly stateConfiguration = new DialogStateConfigurationCache();
 
   constructor(private readonly options: SurveyBotOptions) {
     super();
@@ -51,7 +53,9 @@ export class SurveyBot extends ActivityHandler {
   }
 
   private async continueOrBegin(context: TurnContext, firstMessage: string | undefined): Promise<void> {
+    this.stateConfiguration.lend(context);
     const dialogContext = await this.dialogs.createContext(context);
+    this.stateConfiguration.keep(context);
     if (context.activity.type === ActivityTypes.Message) {
       const result = await dialogContext.continueDialog();
       if (result.status !== DialogTurnStatus.empty) return;
