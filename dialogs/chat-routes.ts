@@ -1,10 +1,11 @@
-import { DeliveryModes, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { DeliveryModes, type TurnContext } from 'botbuilder';
 import express, { Router } from 'express';
 import { checkActivity } from './activity-guard.js';
+import type { ChatCloudAdapter } from './chat-cloud-adapter.js';
 import { isAllowedServiceUrl } from './service-url-policy.js';
 
 export interface ChatRoutesOptions {
-  adapter: CloudAdapter;
+  adapter: ChatCloudAdapter;
   runTurn: (context: TurnContext) => Promise<void>;
   allowedServiceUrls: readonly string[];
 }
@@ -27,7 +28,7 @@ export function chatRoutes(options: ChatRoutesOptions): Router {
     const body = request.body as Record<string, unknown>;
     body.channelId ??= 'directline';
     body.recipient ??= { id: 'survey-bot', name: 'Survey' };
-    await options.adapter.process(request, response, options.runTurn);
+    await options.adapter.processValidated(body, request.header('authorization') ?? '', response, options.runTurn);
   });
   return router;
 }

@@ -1,9 +1,10 @@
 import { ConversationState } from 'botbuilder';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { Twilio } from 'twilio';
 import { createChatAdapter } from '../../dialogs/chat-adapter.js';
+import type { ChatCloudAdapter } from '../../dialogs/chat-cloud-adapter.js';
 import { ChatSurveyRecorder } from '../../dialogs/chat-survey-recorder.js';
 import { ChatTranscriptMiddleware } from '../../dialogs/chat-transcript-middleware.js';
 import { ConversationLockMiddleware } from '../../dialogs/conversation-lock.js';
@@ -44,7 +45,7 @@ export interface Services {
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
   campaigns: CampaignService;
-  chatAdapter: CloudAdapter;
+  chatAdapter: ChatCloudAdapter;
   /** The customer web chat: its adapter (same middleware and bot as chatAdapter), conversation log and tokens. */
   webChat: WebChat;
   /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */

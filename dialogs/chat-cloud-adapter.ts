@@ -1,0 +1,27 @@
+import { CloudAdapter, StatusCodes, type Activity, type TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
+import { AuthenticationError } from 'botframework-connector';
+import type { Response } from 'express';
+
+/** The Bot Framework CloudAdapter with a cheaper entry point for an activity the route has already validated. */
+export class ChatCloudAdapter extends CloudAdapter {
+  /**
+   * Does what `process(request, response, logic)` does for a POST, without the zod schemas `process`
+   * builds on every call to check that the response looks like one and the body like a record
+   * (measured at about 15 KB of garbage and a few percent of a chat turn).
+   */
+  async processValidated(activity: Partial<Activity>, authHeader: string, response: Response, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const end = (status: number, body?: unknown): void => {
+      response.status(status);
+      if (body) response.send(body);
+      response.end();
+    };
+    try {
+      const invokeResponse = await this.processActivity(authHeader, validateAndFixActivity(activity as Activity), logic);
+      end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
+    } catch (error) {
+      console.error(error);
+      end(error instanceof AuthenticationError ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR, (error as Error).message ?? error);
+    }
+  }
+}
