@@ -37,14 +37,16 @@ export class SurveyBot extends ActivityHandler {
     super();
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState).add(options.dialog);
-    this.onMessage(async (context, next) => {
-      await this.continueOrBegin(context, context.activity.text ?? '');
-      await next();
-    });
-    this.onEvent(async (context, next) => {
-      if (context.activity.name === START_SURVEY_EVENT) await this.continueOrBegin(context, undefined);
-      await next();
-    });
+  }
+
+  // Overrides rather than onMessage/onEvent handlers: each registered handler runs inside two more
+  // chains of generator-based awaits (the 'Message' and 'Dialog' events), measurable on every turn.
+  protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    await this.continueOrBegin(context, context.activity.text ?? '');
+  }
+
+  protected override async onEventActivity(context: TurnContext): Promise<void> {
+    if (context.activity.name === START_SURVEY_EVENT) await this.continueOrBegin(context, undefined);
   }
 
   override async run(context: TurnContext): Promise<void> {
