@@ -115,8 +115,10 @@ export class ResponseEventConsumer {
     return this.handleEntries(reply?.[0]?.[1] ?? []);
   }
 
+  /** Acknowledges the handled entries of a batch in one XACK at its end; a crash before it only means handling them again. */
   private async handleEntries(entries: Array<[string, string[] | null]>): Promise<number> {
     const { redis, keys, group, handle, logger } = this.options;
+    const handled: string[] = [];
     for (const [entryId, fields] of entries) {
       const event = fields ? pairsToObject(fields) : {};
       if (event.type && event.id) {
@@ -128,8 +130,9 @@ export class ResponseEventConsumer {
           continue;
         }
       }
-      await redis.xack(keys.events(), group, entryId);
+      handled.push(entryId);
     }
+    if (handled.length > 0) await redis.xack(keys.events(), group, ...handled);
     return entries.length;
   }
 }
