@@ -19,6 +19,7 @@ export function createChatAdapter(credentials: BotCredentials, logger: Logger): 
     MicrosoftAppType: credentials.MicrosoftAppType ?? (credentials.MicrosoftAppId ? 'MultiTenant' : ''),
   });
   const adapter = new ChatCloudAdapter(authentication);
+  adapter.logger = logger;
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, conversation: context.activity.conversation?.id }, 'chat turn failed');
     await context.sendActivity('Sorry, something went wrong on our side. Please try again in a moment.');

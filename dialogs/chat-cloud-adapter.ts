@@ -2,9 +2,12 @@ import { CloudAdapter, StatusCodes, type Activity, type TurnContext } from 'botb
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import { AuthenticationError } from 'botframework-connector';
 import type { Response } from 'express';
+import type { Logger } from '../src/logging/logger.js';
 
 /** The Bot Framework CloudAdapter with a cheaper entry point for an activity the route has already validated. */
 export class ChatCloudAdapter extends CloudAdapter {
+  logger: Logger | undefined;
+
   /**
    * Does what `process(request, response, logic)` does for a POST, without the zod schemas `process`
    * builds on every call to check that the response looks like one and the body like a record
@@ -20,8 +23,14 @@ export class ChatCloudAdapter extends CloudAdapter {
       const invokeResponse = await this.processActivity(authHeader, validateAndFixActivity(activity as Activity), logic);
       end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
     } catch (error) {
-      console.error(error);
-      end(error instanceof AuthenticationError ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR, (error as Error).message ?? error);
+      // Unlike process(), answer without the error's own text: it can describe our internals.
+      if (error instanceof AuthenticationError) {
+        this.logger?.info({ err: error }, 'chat activity refused: Bot Framework authentication failed');
+        end(StatusCodes.UNAUTHORIZED, { error: 'Bot Framework authentication failed' });
+        return;
+      }
+      this.logger?.error({ err: error }, 'chat activity failed');
+      end(StatusCodes.INTERNAL_SERVER_ERROR, { error: 'internal error' });
     }
   }
 }

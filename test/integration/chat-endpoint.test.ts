@@ -91,3 +91,18 @@ describe('POST /api/messages', () => {
     expect(texts).toEqual(['Hi! Thanks for contacting Example Telecom. Two quick questions; type "stop" at any time to opt out.', 'How likely are you to recommend us, from 0 to 10?']);
   });
 });
+
+describe('POST /api/messages with Bot Framework credentials', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+  });
+  afterAll(async () => app?.close());
+
+  it('when an activity comes without a Bot Framework token, then it gets 401 without internals and nothing is stored', async () => {
+    const reply = await postActivity(app, { ...base, conversation: { id: 'c-no-token' } });
+    expect(reply.status).toBe(401);
+    expect(JSON.parse(reply.text)).toEqual({ error: 'Bot Framework authentication failed' });
+    expect(await app.services.store.listNewest({ channel: 'chat', limit: 10 })).toEqual([]);
+  });
+});
