@@ -61,7 +61,12 @@ function storedEvent(event: SurveyEvent | null, tagger: ReasonTagger, language: 
 
 /** The phone survey: one Twilio webhook is one turn of the survey engine, one Redis round trip and one TwiML document. */
 export class VoiceSurvey {
-  constructor(private readonly options: VoiceSurveyOptions) {}
+  /** The callback number as the calls read it out; worked out once, not on every turn. */
+  private readonly spokenCallbackNumber: string | undefined;
+
+  constructor(private readonly options: VoiceSurveyOptions) {
+    this.spokenCallbackNumber = options.callbackNumber === undefined ? undefined : spokenPhoneNumber(options.callbackNumber);
+  }
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
@@ -70,7 +75,7 @@ export class VoiceSurvey {
   private values(subject: { customerName?: string; agentName?: string } = {}): MessageValues {
     return {
       businessName: this.options.businessName,
-      callbackNumber: this.options.callbackNumber === undefined ? undefined : spokenPhoneNumber(this.options.callbackNumber),
+      callbackNumber: this.spokenCallbackNumber,
       customerName: subject.customerName,
       agentName: subject.agentName,
     };
@@ -157,7 +162,7 @@ export class VoiceSurvey {
       position: decision.next,
       turns,
       at,
-      returnResponse: decision.event?.type === 'optedOut',
+      returnResponse: optingOut,
     });
     if (applied.outcome === 'closed') return this.twiml({ say: ['alreadyAnswered'], next: null }, language, values);
     if (optingOut && applied.outcome === 'ok') await this.recordOptOut(applied.response);

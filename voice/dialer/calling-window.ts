@@ -25,7 +25,6 @@ export function crossesMidnight(window: DailyWindow): boolean {
   return window.start > window.end;
 }
 
-
 function contains(window: DailyWindow, minute: number): boolean {
   if (window.start === window.end) return false;
   return crossesMidnight(window) ? minute >= window.start || minute < window.end : minute >= window.start && minute < window.end;
