@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AccountError, SupervisorAccounts } from '../auth/supervisor-accounts.js';
 import { ConfigError } from '../config/config-error.js';
 import { loadConfig } from '../config/load-config.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
-import { startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.js';
+import { runningServerPort, startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.js';
 import { createKeys } from '../redis/keys.js';
 
 const USAGE = `Usage: npm run -s supervisor -- <command>
@@ -22,18 +21,6 @@ async function readPassword(): Promise<string> {
     if (input.includes('\n')) break;
   }
   return input.split(/\r?\n/)[0] ?? '';
-}
-
-/** The port of the private redis-server that `npm start` runs on this data directory, if it is running. */
-function runningServerPort(dataDir: string): number | null {
-  const pidFile = join(dataDir, 'redis.pid');
-  if (!existsSync(pidFile)) return null;
-  const pid = readFileSync(pidFile, 'utf8').trim();
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!/^\d+$/.test(pid) || !existsSync(cmdline)) return null;
-  const args = readFileSync(cmdline, 'utf8').split('\0');
-  const at = args.indexOf('--port');
-  return args[0]?.includes('redis-server') && at >= 0 ? Number(args[at + 1]) : null;
 }
 
 async function main(): Promise<number> {

@@ -105,6 +105,21 @@ function commandLineOf(pid: number): string {
   return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
 }
 
+/** The pid written by the private redis-server of this data directory, or NaN when there is none. */
+function pidFileServer(dataDir: string): number {
+  const pidFile = join(dataDir, 'redis.pid');
+  return existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : Number.NaN;
+}
+
+/**
+ * The port of the private redis-server running on this data directory (as `npm start` runs it), if
+ * any. redis-server replaces its command line with a title, "redis-server 127.0.0.1:6379".
+ */
+export function runningServerPort(dataDir: string): number | null {
+  const title = /^redis-server\s+\S*:(\d+)/.exec(commandLineOf(pidFileServer(dataDir)));
+  return title ? Number(title[1]) : null;
+}
+
 function parentOf(pid: number): number {
   const status = existsSync(`/proc/${pid}/status`) ? readFileSync(`/proc/${pid}/status`, 'utf8') : '';
   return Number(/^PPid:\s*(\d+)/m.exec(status)?.[1] ?? 0);
@@ -117,7 +132,7 @@ function parentOf(pid: number): number {
 async function stopLeftoverServer(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'redis.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  const pid = pidFileServer(dataDir);
   const command = commandLineOf(pid);
   if (command.includes('redis-server') && isAlive(pid)) {
     const owner = parentOf(pid);

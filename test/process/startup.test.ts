@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,19 @@ describe('starting the service', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/is in use by another running instance \(process \d+\).*REDIS_DATA_DIR or a REDIS_URL/);
     expect((await summary()).status).toBe(200);
+  });
+
+  it('when the supervisor CLI runs beside a started service, then it uses that service\'s private Redis and the service keeps serving', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'survey-data-'));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    service = runService(bareEnvironment({ PORT: String(port), REDIS_DATA_DIR: dataDir, ADMIN_TOKEN: 'first-instance-token-123' }));
+    await service.waitFor('private redis-server on port');
+    const cli = (args: string[], input = '') =>
+      execFileSync(process.execPath, ['dist/src/cli/supervisor.js', ...args], { env: bareEnvironment({ REDIS_DATA_DIR: dataDir }), input, encoding: 'utf8' });
+    expect(cli(['add', 'alice'], 'correct horse battery\n')).toBe('created supervisor alice\n');
+    expect(cli(['list'])).toBe('alice\n');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 
   it('when redis-server is not installed and REDIS_URL is unset, then it exits non-zero with one line saying what to do', async () => {
