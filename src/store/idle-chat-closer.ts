@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { runPeriodically } from '../app/periodic-task.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import { IDLE_SURVEY_MS } from './effective-status.js';
@@ -63,14 +64,8 @@ export class IdleChatCloser {
 /** Runs a pass every minute until stopped. */
 export function startIdleChatCloser(closer: IdleChatCloser, logger: Logger, everyMs = 60_000): () => void {
   const pass = async (): Promise<void> => {
-    try {
-      const ended = await closer.closeIdle();
-      if (ended > 0) logger.info({ ended }, 'ended idle chat surveys');
-    } catch (error) {
-      logger.warn({ err: error }, 'closing idle chats failed; will try again');
-    }
+    const ended = await closer.closeIdle();
+    if (ended > 0) logger.info({ ended }, 'ended idle chat surveys');
   };
-  const timer = setInterval(() => void pass(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically(pass, { everyMs, logger, failure: 'closing idle chats failed; will try again' });
 }

@@ -1,0 +1,25 @@
+import type { Logger } from '../logging/logger.js';
+
+export interface PeriodicTaskOptions {
+  everyMs: number;
+  /** Also run once at start, not only after the first interval. */
+  runNow?: boolean;
+  logger: Logger;
+  /** Logged with the error when a run fails; the next run tries again. */
+  failure: string;
+}
+
+/** Runs background work every `everyMs` without keeping the process alive; answers a function that stops it. */
+export function runPeriodically(task: () => Promise<void>, options: PeriodicTaskOptions): () => void {
+  const run = async (): Promise<void> => {
+    try {
+      await task();
+    } catch (error) {
+      options.logger.warn({ err: error }, options.failure);
+    }
+  };
+  if (options.runNow) void run();
+  const timer = setInterval(() => void run(), options.everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
