@@ -45,7 +45,7 @@ describe('voice turns', () => {
   it('when the do-not-call list cannot be written, then the caller is not told they opted out and no opt-out is recorded', async () => {
     const callSid = newCallSid();
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid, { From: '+15557770003' }));
-    const dncKey = `${app.redis.prefix}dnc`;
+    const dncKey = app.services.keys.doNotCall();
     const saved = await app.redis.redis.smembers(dncKey);
     await app.redis.redis.del(dncKey);
     await app.redis.redis.set(dncKey, 'wrong type: SADD fails');
