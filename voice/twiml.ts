@@ -15,7 +15,32 @@ export interface GatherPrompt {
   input: 'keys' | 'speech';
 }
 
+/**
+ * Rendered documents by their inputs. Most turns repeat a handful of prompts, and building the
+ * document through twilio's XML builder is a measurable share of a webhook's CPU (docs/performance.md).
+ * Bounded: personalised prompts (a customer's name) pass through and are evicted oldest first.
+ */
+const MAX_CACHED_DOCUMENTS = 500;
+const cachedDocuments = new Map<string, string>();
+
+function cached(key: string, render: () => string): string {
+  const hit = cachedDocuments.get(key);
+  if (hit !== undefined) return hit;
+  const document = render();
+  if (cachedDocuments.size >= MAX_CACHED_DOCUMENTS) cachedDocuments.delete(cachedDocuments.keys().next().value as string);
+  cachedDocuments.set(key, document);
+  return document;
+}
+
 export function gatherTwiml(prompt: GatherPrompt): string {
+  return cached(`gather\0${prompt.input}\0${prompt.locale}\0${prompt.action}\0${prompt.speech}`, () => renderGather(prompt));
+}
+
+export function hangupTwiml(speech: string, locale: string): string {
+  return cached(`hangup\0${locale}\0${speech}`, () => renderHangup(speech, locale));
+}
+
+function renderGather(prompt: GatherPrompt): string {
   const response = new VoiceResponse();
   const gather =
     prompt.input === 'keys'
@@ -34,7 +59,7 @@ export function gatherTwiml(prompt: GatherPrompt): string {
   return response.toString();
 }
 
-export function hangupTwiml(speech: string, locale: string): string {
+function renderHangup(speech: string, locale: string): string {
   const response = new VoiceResponse();
   response.say({ language: locale as never }, speech);
   response.hangup();

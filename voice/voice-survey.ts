@@ -86,20 +86,17 @@ export class VoiceSurvey {
     return `${this.options.publicUrl}/voice/answer?${query.toString()}`;
   }
 
-  private twiml(decision: Pick<Decision, 'say' | 'score' | 'next'>, language: SurveyLanguage, values: MessageValues): string {
-    const speech = composeReply(decision, { language, values })
+  private speech(decision: Pick<Decision, 'say' | 'score'>, language: SurveyLanguage, values: MessageValues): string {
+    return composeReply(decision, { language, values })
       .map((reply) => reply.speech)
       .join(' ');
+  }
+
+  /** TwiML for what the bot just said (`speech`) and where the call goes next. */
+  private twiml(decision: Pick<Decision, 'say' | 'score' | 'next'>, language: SurveyLanguage, values: MessageValues, speech = this.speech(decision, language, values)): string {
     if (decision.next === null) return hangupTwiml(speech, language.voiceLocale);
     const input = decision.next.step === 'reason' ? 'speech' : 'keys';
     return gatherTwiml({ speech, locale: language.voiceLocale, action: this.actionUrl(decision.next, language), input });
-  }
-
-  private botTurn(decision: Pick<Decision, 'say' | 'score'>, language: SurveyLanguage, values: MessageValues, at: Date): TranscriptTurn {
-    const text = composeReply(decision, { language, values })
-      .map((reply) => reply.speech)
-      .join(' ');
-    return { at: at.toISOString(), speaker: 'bot', text };
   }
 
   private resume(response: ResponseRecord, language: SurveyLanguage): string {
@@ -124,17 +121,18 @@ export class VoiceSurvey {
     const decision = open(outbound ? 'outboundCall' : 'inboundCall');
     const at = this.now();
     const phone = customerNumber(call);
+    const speech = this.speech(decision, language, values);
     const result = await this.options.store.applyTurn({
       id: call.CallSid,
       create: { channel: 'voice', conversationId: call.CallSid, language: language.code, ...subject, ...(phone ? { phone } : {}), ...(preset.test ? { test: true } : {}) },
       stepKey: 'open',
       position: decision.next,
-      turns: [this.botTurn(decision, language, values, at)],
+      turns: [{ at: at.toISOString(), speaker: 'bot', text: speech }],
       at,
       returnResponse: false,
     });
     if (result.outcome !== 'ok' && result.response) return this.resume(result.response, surveyLanguage(result.response.language));
-    return this.twiml(decision, language, values);
+    return this.twiml(decision, language, values, speech);
   }
 
   /** The answer to a <Gather>: where it was asked travels in the signed action URL. */
@@ -143,13 +141,15 @@ export class VoiceSurvey {
     const answer = heardAnswer(result);
     const decision = decide({ step: position.step, attempt: position.attempt }, answer, language.code);
     const at = this.now();
+    const atIso = at.toISOString();
     const turns: TranscriptTurn[] = [];
-    if (answer.kind === 'keys') turns.push({ at: at.toISOString(), speaker: 'customer', text: answer.digits, via: 'keys' });
+    if (answer.kind === 'keys') turns.push({ at: atIso, speaker: 'customer', text: answer.digits, via: 'keys' });
     if (answer.kind === 'text') {
-      turns.push({ at: at.toISOString(), speaker: 'customer', text: answer.text, via: 'speech', ...(answer.confidence === undefined ? {} : { confidence: answer.confidence }) });
+      turns.push({ at: atIso, speaker: 'customer', text: answer.text, via: 'speech', ...(answer.confidence === undefined ? {} : { confidence: answer.confidence }) });
     }
     const values = this.values();
-    turns.push(this.botTurn(decision, language, values, at));
+    const speech = this.speech(decision, language, values);
+    turns.push({ at: atIso, speaker: 'bot', text: speech });
     const optingOut = decision.event?.type === 'optedOut';
     const phone = customerNumber(result);
     // Before the save: a caller told "you won't be contacted again" must be on the list even if what follows fails.
@@ -166,7 +166,7 @@ export class VoiceSurvey {
     });
     if (applied.outcome === 'closed') return this.twiml({ say: ['alreadyAnswered'], next: null }, language, values);
     if (optingOut && applied.outcome === 'ok') await this.recordOptOut(applied.response);
-    return this.twiml(decision, language, values);
+    return this.twiml(decision, language, values, speech);
   }
 
   private async recordOptOut(response: ResponseRecord | null): Promise<void> {

@@ -29,28 +29,36 @@ if type(change.stepKey) == 'string' and change.stepKey ~= '' then
   end
 end
 
-local testFlag = nil
-local function isTest()
-  if testFlag == nil then testFlag = redis.call('HGET', KEYS[1], 'test') == '1' end
-  return testFlag
+-- What the rest of the script reads of the response, in one read (a new response: from what it is created with).
+local current = {}
+if exists then
+  local fields = redis.call('HMGET', KEYS[1], 'status', 'score', 'category', 'test', 'channel', 'agentId', 'campaignId')
+  current = { status = fields[1], score = fields[2], category = fields[3], test = fields[4], channel = fields[5], agentId = fields[6], campaignId = fields[7] }
+else
+  local create = change.create
+  current = { status = 'in_progress', test = create.test, channel = create.channel, agentId = create.agentId, campaignId = create.campaignId }
 end
 
-local dimensionCache = nil
-local function dimension()
-  if dimensionCache == nil then
-    local fields = redis.call('HMGET', KEYS[1], 'channel', 'agentId', 'campaignId')
-    local agent = fields[2]
-    if not agent or agent == '' then agent = '-' end
-    local campaign = fields[3]
-    if not campaign or campaign == '' then campaign = '-' end
-    dimensionCache = (fields[1] or '-') .. '|' .. agent .. '|' .. campaign
-  end
-  return dimensionCache
+-- Field changes, written in one HSET at the end.
+local updates = {}
+local function put(name, value)
+  updates[#updates + 1] = name
+  updates[#updates + 1] = value
 end
+
+local function isTest()
+  return current.test == '1'
+end
+
+local function orDash(value)
+  if not value or value == '' then return '-' end
+  return value
+end
+local dimension = orDash(current.channel) .. '|' .. orDash(current.agentId) .. '|' .. orDash(current.campaignId)
 
 local function count(metric)
   if not isTest() then
-    redis.call('HINCRBY', KEYS[8], dimension() .. '|' .. metric, 1)
+    redis.call('HINCRBY', KEYS[8], dimension .. '|' .. metric, 1)
   end
 end
 
@@ -59,12 +67,11 @@ local function emit(eventType)
 end
 
 if not exists then
-  local fields = {'status', 'in_progress', 'createdAt', nowIso, 'updatedAt', nowIso}
+  put('status', 'in_progress')
+  put('createdAt', nowIso)
   for name, value in pairs(change.create) do
-    fields[#fields + 1] = name
-    fields[#fields + 1] = tostring(value)
+    put(name, tostring(value))
   end
-  redis.call('HSET', KEYS[1], unpack(fields))
   redis.call('ZADD', KEYS[5], nowMs, id)
   redis.call('ZADD', KEYS[6], nowMs, id)
   if change.indexCustomer then redis.call('SADD', KEYS[9], id) end
@@ -73,7 +80,7 @@ if not exists then
   emit('started')
 end
 
-local status = redis.call('HGET', KEYS[1], 'status')
+local status = current.status
 local terminal = status == 'completed' or status == 'partial' or status == 'abandoned' or status == 'opted_out'
 -- A call's status callback can overtake the answer it carried, and a chat ended as idle can be taken
 -- up again: a reason still completes a partial response, and a score still counts on an abandoned one.
@@ -85,60 +92,72 @@ end
 
 local event = change.event
 if type(event) == 'table' then
-  local hasScore = (redis.call('HGET', KEYS[1], 'score') or '') ~= ''
+  local hasScore = (current.score or '') ~= ''
   if event.type == 'score' then
     if not hasScore then
-      redis.call('HSET', KEYS[1], 'score', tostring(event.score), 'category', event.category, 'scoredAt', nowIso)
+      put('score', tostring(event.score))
+      put('category', event.category)
+      put('scoredAt', nowIso)
       if not isTest() then redis.call('ZADD', KEYS[7], nowMs, id) end
       count(event.category)
       emit('score')
       if lateScore then
-        if not isTest() then redis.call('HINCRBY', KEYS[8], dimension() .. '|abandoned', -1) end
+        if not isTest() then redis.call('HINCRBY', KEYS[8], dimension .. '|abandoned', -1) end
         -- A call is over by now, so it stays ended with its score; a chat goes on to the reason.
-        if redis.call('HGET', KEYS[1], 'channel') == 'voice' then
-          redis.call('HSET', KEYS[1], 'status', 'partial')
+        if current.channel == 'voice' then
+          put('status', 'partial')
           count('partial')
         else
-          redis.call('HSET', KEYS[1], 'status', 'in_progress')
+          put('status', 'in_progress')
           redis.call('HDEL', KEYS[1], 'completedAt')
         end
       end
     end
   elseif event.type == 'reason' and hasScore then
-    local category = redis.call('HGET', KEYS[1], 'category')
-    redis.call('HSET', KEYS[1], 'reason', event.reasonJson, 'tags', event.tagsJson, 'sentiment', event.sentiment,
-      'reasonLanguage', event.language, 'taggerVersion', event.taggerVersion, 'status', 'completed', 'completedAt', nowIso)
+    put('reason', event.reasonJson)
+    put('tags', event.tagsJson)
+    put('sentiment', event.sentiment)
+    put('reasonLanguage', event.language)
+    put('taggerVersion', event.taggerVersion)
+    put('status', 'completed')
+    put('completedAt', nowIso)
     count('completed')
-    if lateReason and not isTest() then redis.call('HINCRBY', KEYS[8], dimension() .. '|partial', -1) end
-    for _, tag in ipairs(event.tags) do count('tag:' .. tag .. ':' .. category) end
+    if lateReason and not isTest() then redis.call('HINCRBY', KEYS[8], dimension .. '|partial', -1) end
+    for _, tag in ipairs(event.tags) do count('tag:' .. tag .. ':' .. current.category) end
     emit('completed')
   elseif event.type == 'optedOut' then
-    redis.call('HSET', KEYS[1], 'status', 'opted_out', 'completedAt', nowIso)
+    put('status', 'opted_out')
+    put('completedAt', nowIso)
     count('optedOut')
     emit('opted_out')
   elseif event.type == 'ended' then
     local final = 'abandoned'
     if hasScore then final = 'partial' end
-    redis.call('HSET', KEYS[1], 'status', final, 'completedAt', nowIso)
+    put('status', final)
+    put('completedAt', nowIso)
     count(final)
     emit(final)
   end
 end
 
 if type(change.position) == 'table' then
-  redis.call('HSET', KEYS[1], 'step', change.position.step, 'attempt', tostring(change.position.attempt))
+  put('step', change.position.step)
+  put('attempt', tostring(change.position.attempt))
 elseif change.ended == true then
-  redis.call('HSET', KEYS[1], 'step', '', 'attempt', '0')
+  put('step', '')
+  put('attempt', '0')
 end
 
 if type(change.set) == 'table' then
-  for name, value in pairs(change.set) do redis.call('HSET', KEYS[1], name, tostring(value)) end
+  for name, value in pairs(change.set) do put(name, tostring(value)) end
 end
+
+put('updatedAt', nowIso)
+redis.call('HSET', KEYS[1], unpack(updates))
 
 if type(change.turns) == 'table' and #change.turns > 0 then
   redis.call('RPUSH', KEYS[2], unpack(change.turns))
 end
-redis.call('HSET', KEYS[1], 'updatedAt', nowIso)
 if change.returnResponse then return {'ok', redis.call('HGETALL', KEYS[1])} end
 return {'ok', {}}
 `;
