@@ -63,6 +63,8 @@ function storedEvent(event: SurveyEvent | null, tagger: ReasonTagger, language: 
 export class VoiceSurvey {
   /** The callback number as the calls read it out; worked out once, not on every turn. */
   private readonly spokenCallbackNumber: string | undefined;
+  /** What the bot says for a decision that names nobody; a few dozen texts per language, so worked out once each. */
+  private readonly impersonalSpeech = new Map<string, string>();
 
   constructor(private readonly options: VoiceSurveyOptions) {
     this.spokenCallbackNumber = options.callbackNumber === undefined ? undefined : spokenPhoneNumber(options.callbackNumber);
@@ -87,9 +89,18 @@ export class VoiceSurvey {
   }
 
   private speech(decision: Pick<Decision, 'say' | 'score'>, language: SurveyLanguage, values: MessageValues): string {
-    return composeReply(decision, { language, values })
-      .map((reply) => reply.speech)
-      .join(' ');
+    const compose = (): string =>
+      composeReply(decision, { language, values })
+        .map((reply) => reply.speech)
+        .join(' ');
+    if (values.customerName !== undefined || values.agentName !== undefined) return compose();
+    const key = `${language.code}|${decision.score ?? ''}|${decision.say.join(' ')}`;
+    let speech = this.impersonalSpeech.get(key);
+    if (speech === undefined) {
+      speech = compose();
+      this.impersonalSpeech.set(key, speech);
+    }
+    return speech;
   }
 
   /** TwiML for what the bot just said (`speech`) and where the call goes next. */
