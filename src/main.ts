@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { createServices } from './app/services.js';
+import { RedisUnreachableError, startHttpService } from './app/http-service.js';
+import { startWorkerPool } from './app/worker-pool.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig, type Config } from './config/load-config.js';
-import { createApp } from './http/create-app.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { connectRedis, untilReady } from './redis/connect.js';
 import { DataDirInUseError, RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
 
@@ -33,6 +33,7 @@ function printBanner(config: Config, embedded: EmbeddedRedis | undefined): void 
     `  Twilio webhooks:   ${config.PUBLIC_URL}/voice/incoming${config.TWILIO_AUTH_TOKEN ? '' : ' (answering 403 until TWILIO_AUTH_TOKEN is set)'}`,
     `  Redis:             ${embedded ? `private redis-server on port ${embedded.port}, data in ${config.REDIS_DATA_DIR}/` : 'REDIS_URL'}`,
   ];
+  if (config.WEB_CONCURRENCY > 1) lines.push(`  HTTP workers:      ${config.WEB_CONCURRENCY} processes (WEB_CONCURRENCY)`);
   if (config.adminTokenGenerated) lines.push(`  ADMIN_TOKEN (generated for this run only): ${config.ADMIN_TOKEN}`);
   console.log(lines.join('\n'));
 }
@@ -57,35 +58,42 @@ async function main(): Promise<void> {
       throw error;
     }
   }
-  const redis = connectRedis(config.REDIS_URL ?? embedded?.url ?? '');
-  redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection problem'));
+  const redisUrl = config.REDIS_URL ?? embedded?.url ?? '';
+  let stopServing: () => Promise<void>;
   try {
-    await untilReady(redis);
+    stopServing = config.WEB_CONCURRENCY > 1 ? await serveFromWorkers(config, logger, redisUrl) : (await startHttpService(config, logger, redisUrl)).stop;
   } catch (error) {
-    fail(`Cannot reach Redis: ${error instanceof Error ? error.message : String(error)}. Check REDIS_URL.`);
+    await embedded?.stop();
+    fail(error instanceof Error ? error.message : String(error));
   }
-
-  const services = createServices(config, logger, redis);
-  const server = createApp(services).listen(config.PORT, () => {
-    logger.info({ port: config.PORT, production: config.isProduction }, 'listening');
-    printBanner(config, embedded);
-  });
-  server.on('error', (error) => fail(`Cannot listen on port ${config.PORT}: ${error.message}`));
+  printBanner(config, embedded);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    server.close();
-    server.closeAllConnections();
-    await services.close().catch((error: unknown) => logger.warn({ err: error }, 'background work did not stop cleanly'));
-    await redis.quit().catch(() => undefined);
+    await stopServing();
     await embedded?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** WEB_CONCURRENCY > 1: this process only keeps Redis; the workers get its address and this run's admin token. */
+async function serveFromWorkers(config: Config, logger: Logger, redisUrl: string): Promise<() => Promise<void>> {
+  const probe = connectRedis(redisUrl);
+  probe.on('error', () => undefined);
+  try {
+    await untilReady(probe);
+  } catch (error) {
+    throw new RedisUnreachableError(error);
+  } finally {
+    probe.disconnect();
+  }
+  const pool = await startWorkerPool(config.WEB_CONCURRENCY, { ...process.env, REDIS_URL: redisUrl, ADMIN_TOKEN: config.ADMIN_TOKEN }, logger);
+  return () => pool.stop();
 }
 
 main().catch((error: unknown) => {

@@ -61,6 +61,10 @@ export const environmentSchema = z.object({
   PORT: z.coerce.number().int('must be an integer').min(1, 'must be 1-65535').max(65535, 'must be 1-65535').default(3978),
   PUBLIC_URL: optionalHttpUrl,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** HTTP worker processes sharing PORT (node:cluster); 1 serves from the main process. */
+  WEB_CONCURRENCY: optionalText
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be 1-32').max(32, 'must be 1-32')).optional())
+    .transform((value) => value ?? 1),
 
   TWILIO_ACCOUNT_SID: optionalText.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional()),
   TWILIO_AUTH_TOKEN: optionalText,

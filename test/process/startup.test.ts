@@ -83,6 +83,40 @@ describe('starting the service', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
 
+  it('when started with WEB_CONCURRENCY=2, then two worker processes serve one port with the run\'s admin token, a crashed worker is replaced, and SIGTERM stops the workers and Redis', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'survey-data-'));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    service = runService(bareEnvironment({ PORT: String(port), REDIS_DATA_DIR: dataDir, WEB_CONCURRENCY: '2' }));
+    await service.waitFor('ADMIN_TOKEN');
+    const out = service.stdout();
+    expect(out).toContain('HTTP workers:      2 processes (WEB_CONCURRENCY)');
+    const workerPids = [...out.matchAll(/"pid":(\d+),"msg":"listening"/g)].map((match) => Number(match[1]));
+    expect(new Set(workerPids).size).toBe(2);
+    expect(workerPids).not.toContain(service.child.pid);
+    const token = /ADMIN_TOKEN \(generated for this run only\): (\S+)/.exec(out)?.[1] ?? '';
+    const redisPid = Number((await import('node:fs')).readFileSync(join(dataDir, 'redis.pid'), 'utf8'));
+
+    const chat = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', channelId: 'test', from: { id: 'u1' }, recipient: { id: 'bot' }, conversation: { id: 'cluster-chat' }, text: '9', deliveryMode: 'expectReplies' }),
+    });
+    expect(((await chat.json()) as { activities: Array<{ text: string }> }).activities[0]?.text).toBe('Thank you: 9 out of 10.');
+    const summary = async () => (await fetch(`http://127.0.0.1:${port}/api/review/summary`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<{ total: number; promoters: number }>;
+    expect(await summary()).toMatchObject({ total: 1, promoters: 1 });
+
+    // A worker that crashes after its first seconds is replaced; one that crashes at once would only crash again.
+    await new Promise((resolveWait) => setTimeout(resolveWait, 5_200));
+    process.kill(workerPids[0] ?? 0, 'SIGKILL');
+    await service.waitFor('HTTP worker replaced');
+    expect(await summary()).toMatchObject({ total: 1, promoters: 1 });
+
+    expect(await service.stop('SIGTERM')).toBe(0);
+    const replacement = Number(/"pid":(\d+),"msg":"HTTP worker replaced"/.exec(service.stdout())?.[1]);
+    for (const pid of [workerPids[1] ?? 0, replacement, redisPid]) expect(isAlive(pid)).toBe(false);
+  }, 30_000);
+
   it('when redis-server is not installed and REDIS_URL is unset, then it exits non-zero with one line saying what to do', async () => {
     service = runService({ PATH: '/nonexistent', HOME: tmpdir(), REDIS_DATA_DIR: join(tmpdir(), 'unused-redis-dir') });
     expect(await service.exited).not.toBe(0);
