@@ -35,7 +35,7 @@ function median(values: number[]): number {
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
 
 async function measure(entry: string, environment: Record<string, string>, readyText: string, scenario: Scenario): Promise<Measured> {
-  const server = await startNodeServer(entry, environment, readyText);
+  const server = await startNodeServer(entry, { ...environment, WEB_CONCURRENCY: String(scenario.processes ?? 1) }, readyText);
   try {
     if (WARM_UP_SECONDS > 0) await drive(server, scenario, WARM_UP_SECONDS);
     return await drive(server, scenario, SECONDS);

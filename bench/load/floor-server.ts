@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import express from 'express';
 import { Redis } from 'ioredis';
 import twilio from 'twilio';
@@ -44,4 +45,16 @@ app.get('/api/review/summary', async (_request, response) => {
   response.json(await redis.hgetall(`${prefix}summary`));
 });
 
-app.listen(port, '127.0.0.1', () => console.log(`floor listening on ${port}`));
+// WEB_CONCURRENCY as the service reads it: the same number of processes on both sides of a comparison.
+const processes = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (processes > 1 && cluster.isPrimary) {
+  const workers = Array.from({ length: processes }, () => cluster.fork());
+  let listening = 0;
+  for (const worker of workers) worker.on('listening', () => (listening += 1) === processes && console.log(`floor listening on ${port} (${processes} processes)`));
+  process.on('SIGTERM', () => {
+    for (const worker of workers) worker.process.kill('SIGTERM');
+    process.exit(0);
+  });
+} else {
+  app.listen(port, '127.0.0.1', () => processes === 1 && console.log(`floor listening on ${port}`));
+}
