@@ -35,8 +35,10 @@ function badRequest(response: Response, message: string): void {
 export function voiceRoutes(options: VoiceRoutesOptions): Router {
   const router = Router();
   const deadline = options.turnDeadlineMs ?? 1500;
-  router.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 100 }));
-  router.use(requireTwilioSignature(options.signature));
+  // Parser and signature check per route rather than router-wide: every layer a webhook passes
+  // through costs on each turn. The catch-all at the end keeps unsigned requests to any other
+  // /voice/* path at 403.
+  const signed = [express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 100 }), requireTwilioSignature(options.signature)];
 
   const apologise = (response: Response, lang: string | undefined, error: unknown): void => {
     options.logger.error({ err: error }, 'voice turn failed; the caller hears an apology');
@@ -45,7 +47,7 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
     sendTwiml(response, hangupTwiml(reply?.speech ?? '', language.voiceLocale));
   };
 
-  router.post('/incoming', async (request, response) => {
+  router.post('/incoming', ...signed, async (request, response) => {
     const call = incomingCallSchema.safeParse(request.body);
     if (!call.success) return badRequest(response, describeIssues(call.error));
     try {
@@ -55,7 +57,7 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
     }
   });
 
-  router.post('/answer', async (request, response) => {
+  router.post('/answer', ...signed, async (request, response) => {
     const position = gatherPositionSchema.safeParse(request.query);
     if (!position.success) return badRequest(response, describeIssues(position.error));
     const result = gatherResultSchema.safeParse(request.body);
@@ -67,7 +69,7 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
     }
   });
 
-  router.post('/status', async (request, response) => {
+  router.post('/status', ...signed, async (request, response) => {
     const update = statusCallbackSchema.safeParse(request.body);
     if (!update.success) return badRequest(response, describeIssues(update.error));
     try {
@@ -79,5 +81,6 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
     }
   });
 
+  router.use(...signed);
   return router;
 }

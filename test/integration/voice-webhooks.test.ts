@@ -44,6 +44,14 @@ describe('voice webhooks', () => {
     expect(await app.services.store.get(callSid)).toBeNull();
   });
 
+  it('when an unsigned request goes to a /voice path that does not exist, then it gets 403; signed, it gets 404', async () => {
+    const unsigned = await fetch(`${app.baseUrl}/voice/recording`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'CallSid=x' });
+    expect(unsigned.status).toBe(403);
+    expect(await unsigned.text()).toBe('Missing X-Twilio-Signature header.');
+    const signed = await postTwilioWebhook(`${app.baseUrl}/voice/recording`, callFields(newCallSid()));
+    expect(signed.status).toBe(404);
+  });
+
   it('when a webhook body is over 1 MB, then it gets 413 with a message and nothing is stored', async () => {
     const callSid = newCallSid();
     const reply = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid, { Padding: 'x'.repeat(1_100_000) }));
