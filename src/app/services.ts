@@ -12,6 +12,7 @@ import { RedisStorage } from '../../dialogs/redis-storage.js';
 import { SurveyBot } from '../../dialogs/survey-bot.js';
 import { SurveyDialog } from '../../dialogs/survey-dialog.js';
 import { VoiceSurvey } from '../../voice/voice-survey.js';
+import { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
 import { CampaignService } from '../../voice/campaigns/campaign-service.js';
 import { createDialer, type DialerOverrides } from '../../voice/dialer/create-dialer.js';
 import type { Dialer } from '../../voice/dialer/dialer.js';
@@ -51,6 +52,8 @@ export interface Services {
   /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */
   twilioClient: Twilio | undefined;
   eraser: ResponseEraser;
+  /** Erasure on request in robocaller campaigns (contacts and their audit lines). */
+  campaignContactEraser: CampaignContactEraser;
   idleChatCloser: IdleChatCloser;
   retagger: Retagger;
   runChatTurn: (context: TurnContext) => Promise<void>;
@@ -122,6 +125,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     webChat,
     twilioClient,
     eraser,
+    campaignContactEraser: new CampaignContactEraser(redis, keys),
     idleChatCloser,
     retagger: new Retagger(redis, keys, getTagger, logger),
     runChatTurn: (context) => bot.run(context),

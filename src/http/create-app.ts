@@ -68,7 +68,7 @@ export function createApp(services: Services): Express {
   );
   app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
   app.use('/api/dnc', services.requireAdminApi, dncRoutes(services.doNotCall));
-  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser));
+  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser, services.campaignContactEraser));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));
   app.use('/review/assets', reviewAssets());

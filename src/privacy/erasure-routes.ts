@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import type { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
 import type { ResponseEraser } from './response-eraser.js';
 
 const erasureRequestSchema = z
@@ -14,8 +15,11 @@ const erasureRequestSchema = z
   .strict()
   .refine((request) => request.customerId !== undefined || request.phone !== undefined, { message: 'give customerId or phone' });
 
-/** POST /api/review/erasure {"customerId"?, "phone"?}: erases everything stored about one customer (right to erasure). */
-export function erasureRoutes(eraser: ResponseEraser): Router {
+/**
+ * POST /api/review/erasure {"customerId"?, "phone"?}: erases everything stored about one customer
+ * (right to erasure): their survey responses, and their contacts in robocaller campaigns.
+ */
+export function erasureRoutes(eraser: ResponseEraser, campaignContacts: CampaignContactEraser): Router {
   const router = Router();
   router.post('/', express.json({ limit: '16kb' }), async (request, response) => {
     const parsed = erasureRequestSchema.safeParse(request.body);
@@ -23,7 +27,8 @@ export function erasureRoutes(eraser: ResponseEraser): Router {
       response.status(400).json({ error: parsed.error.issues.map((issue) => issue.message).join('; ') });
       return;
     }
-    response.json({ erased: await eraser.eraseCustomer(parsed.data) });
+    const erased = await eraser.eraseCustomer(parsed.data);
+    response.json({ erased, campaignContacts: await campaignContacts.eraseCustomer(parsed.data) });
   });
   return router;
 }

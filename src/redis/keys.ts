@@ -59,6 +59,9 @@ export interface Keys {
   campaignFeederLease(campaignId: string): string;
   campaigns(): string;
   runningCampaigns(): string;
+  /** Erasure on request: the campaign contacts (`campaignId:contactId`) imported with a phone number or a customer id. */
+  campaignContactsOfPhone(phone: string): string;
+  campaignContactsOfCustomer(customerId: string): string;
   /** Per number: the attempt that holds the line (one call at a time) and its answered calls (30-day limit). */
   dialerLine(phone: string): string;
   answeredCalls(phone: string): string;
@@ -114,6 +117,8 @@ export function createKeys(prefix: string): Keys {
     campaignFeederLease: (campaignId) => `${prefix}campaign:{${campaignId}}:feeder`,
     campaigns: () => `${prefix}campaigns`,
     runningCampaigns: () => `${prefix}campaigns:running`,
+    campaignContactsOfPhone: (phone) => `${prefix}campaign-contacts:phone:${phone}`,
+    campaignContactsOfCustomer: (customerId) => `${prefix}campaign-contacts:customer:${customerId}`,
     dialerLine: (phone) => `${prefix}dialer:line:{${phone}}`,
     answeredCalls: (phone) => `${prefix}dialer:answered:{${phone}}`,
     callsInProgress: () => `${prefix}dialer:in-progress`,

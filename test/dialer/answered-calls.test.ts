@@ -97,7 +97,7 @@ describe('calls the dialer placed, answered', () => {
     expect((await world.twilio.finish(call, 'busy')).status).toBe(204);
     expect((await world.twilio.finish(call, 'completed')).status).toBe(204);
     expect((await world.twilio.finish(call, 'ringing')).status).toBe(204);
-    expect(await countsOnceSettled(world, id)).toEqual({ queued: 0, dialing: 0, completed: 0, noAnswer: 0, busy: 1, machine: 0, optedOut: 0, failed: 0 });
+    expect(await countsOnceSettled(world, id)).toEqual({ queued: 0, dialing: 0, completed: 0, noAnswer: 0, busy: 1, machine: 0, optedOut: 0, failed: 0, erased: 0 });
     const audit = await api(world.app.baseUrl, 'GET', `/api/campaigns/${id}/calls`);
     expect(audit.body.items).toHaveLength(1);
     expect(audit.body.items[0]).toMatchObject({ result: 'busy' });

@@ -107,7 +107,7 @@ describe('the campaign API', () => {
       id: created.body.id,
       name: 'After-shift survey',
       status: 'draft',
-      counts: { queued: 3, dialing: 0, completed: 0, noAnswer: 0, busy: 0, machine: 0, optedOut: 0, failed: 0 },
+      counts: { queued: 3, dialing: 0, completed: 0, noAnswer: 0, busy: 0, machine: 0, optedOut: 0, failed: 0, erased: 0 },
       contacts: 3,
       callsPerSecond: 4,
       window: { start: '09:00', end: '20:00' },

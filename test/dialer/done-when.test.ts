@@ -67,7 +67,7 @@ describe('a campaign of 30 contacts in their window, 5 outside it and 2 on the d
       return view.body.counts.dialing === 0 ? view.body : null;
     });
     // No answer: retried later (30 minutes, inside the window), so queued again.
-    expect(after.counts).toEqual({ queued: 13, dialing: 0, completed: 20, noAnswer: 0, busy: 0, machine: 0, optedOut: 2, failed: 0 });
+    expect(after.counts).toEqual({ queued: 13, dialing: 0, completed: 20, noAnswer: 0, busy: 0, machine: 0, optedOut: 2, failed: 0, erased: 0 });
     const results = (await api(app.baseUrl, 'GET', `/api/campaigns/${id}/calls`)).body.items.map((line: { result: string }) => line.result);
     expect(results.filter((result: string) => result === 'completed')).toHaveLength(20);
     expect(results.filter((result: string) => result === 'noAnswer')).toHaveLength(8);

@@ -136,6 +136,8 @@ export class CampaignStore {
       const id = String(first + index);
       ids.push(id);
       transaction.hset(this.keys.campaignContact(campaignId, id), contactFields(details));
+      transaction.sadd(this.keys.campaignContactsOfPhone(details.phone), `${campaignId}:${id}`);
+      if (details.customerId) transaction.sadd(this.keys.campaignContactsOfCustomer(details.customerId), `${campaignId}:${id}`);
     });
     transaction.rpush(this.keys.campaignFeed(campaignId), ...ids);
     transaction.hincrby(this.keys.campaignCounts(campaignId), 'queued', contacts.length);

@@ -5,11 +5,12 @@ export type CampaignStatus = 'draft' | 'running' | 'paused';
 /** What `GET /api/campaigns/:id` reports: a running campaign with nothing left to dial is `completed`. */
 export type ReportedStatus = CampaignStatus | 'completed';
 
-export const CONTACT_STATES = ['queued', 'dialing', 'completed', 'noAnswer', 'busy', 'machine', 'optedOut', 'failed'] as const;
+/** `erased`: the person asked for their data to be erased; the contact keeps no number or name and is never called. */
+export const CONTACT_STATES = ['queued', 'dialing', 'completed', 'noAnswer', 'busy', 'machine', 'optedOut', 'failed', 'erased'] as const;
 export type ContactState = (typeof CONTACT_STATES)[number];
 
 /** States a contact never leaves. `noAnswer`, `busy`, `machine` and `failed` are final only once no retry is left. */
-export const FINAL_STATES: readonly ContactState[] = ['completed', 'noAnswer', 'busy', 'machine', 'optedOut', 'failed'];
+export const FINAL_STATES: readonly ContactState[] = ['completed', 'noAnswer', 'busy', 'machine', 'optedOut', 'failed', 'erased'];
 
 export type ContactCounts = Record<ContactState, number>;
 
@@ -85,5 +86,5 @@ export interface ImportResult {
 }
 
 export function emptyCounts(): ContactCounts {
-  return { queued: 0, dialing: 0, completed: 0, noAnswer: 0, busy: 0, machine: 0, optedOut: 0, failed: 0 };
+  return { queued: 0, dialing: 0, completed: 0, noAnswer: 0, busy: 0, machine: 0, optedOut: 0, failed: 0, erased: 0 };
 }

@@ -1,7 +1,7 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Keys } from '../../src/redis/keys.js';
 import type { ContactState } from '../campaigns/campaign-types.js';
-import { CLAIM_ATTEMPT_LUA, FINISH_ATTEMPT_LUA, MARK_UNCONFIRMED_LUA, NOTE_PROGRESS_LUA, OPT_OUT_LUA, RECORD_CALL_LUA, SETTLE_QUEUED_LUA } from './contact-scripts.lua.js';
+import { CLAIM_ATTEMPT_LUA, ERASE_CONTACT_LUA, FINISH_ATTEMPT_LUA, MARK_UNCONFIRMED_LUA, NOTE_PROGRESS_LUA, OPT_OUT_LUA, RECORD_CALL_LUA, SETTLE_QUEUED_LUA } from './contact-scripts.lua.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -12,6 +12,7 @@ declare module 'ioredis' {
     dialerOptOut(k1: string, k2: string, k3: string): Result<number, Context>;
     dialerSettleQueued(k1: string, k2: string, to: string): Result<number, Context>;
     dialerMarkUnconfirmed(k1: string, error: string): Result<number, Context>;
+    dialerEraseContact(k1: string, k2: string): Result<number, Context>;
   }
 }
 
@@ -69,6 +70,7 @@ export class ContactTransitions {
       ['dialerOptOut', 3, OPT_OUT_LUA],
       ['dialerSettleQueued', 2, SETTLE_QUEUED_LUA],
       ['dialerMarkUnconfirmed', 1, MARK_UNCONFIRMED_LUA],
+      ['dialerEraseContact', 2, ERASE_CONTACT_LUA],
     ];
     for (const [name, numberOfKeys, lua] of scripts) {
       if (typeof (redis as unknown as Record<string, unknown>)[name] !== 'function') redis.defineCommand(name, { numberOfKeys, lua });
@@ -137,5 +139,11 @@ export class ContactTransitions {
   /** A queued contact that will never be dialled, e.g. its number is on the do-not-call list. */
   async settleQueued(campaignId: string, contactId: string, to: ContactState): Promise<boolean> {
     return (await this.redis.dialerSettleQueued(this.keys.campaignContact(campaignId, contactId), this.keys.campaignCounts(campaignId), to)) === 1;
+  }
+
+  /** Erasure on request: returns the attempts the contact had (each audit line holds the number), or null when it does not exist. */
+  async erase(campaignId: string, contactId: string): Promise<number | null> {
+    const attempts = await this.redis.dialerEraseContact(this.keys.campaignContact(campaignId, contactId), this.keys.campaignCounts(campaignId));
+    return attempts < 0 ? null : attempts;
   }
 }
