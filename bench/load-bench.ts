@@ -1,6 +1,8 @@
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { startEmbeddedRedis } from '../src/redis/embedded-redis.js';
+import { createKeys } from '../src/redis/keys.js';
+import { REVIEW_GROUP } from '../src/review/review-module.js';
 import { startNodeServer, type RunningServer } from './load/bench-processes.js';
 import { BENCH_ADMIN_TOKEN, BENCH_TWILIO_TOKEN, SCENARIOS, type Scenario } from './load/load-scenarios.js';
 import type { BenchSection } from './report.js';
@@ -82,17 +84,26 @@ export async function runLoadBench(): Promise<BenchSection> {
   return { title: `Load: service vs floor (${CONNECTIONS} connections, ${SECONDS} s runs, median of ${ROUNDS} alternating rounds)`, rows, notes };
 }
 
+/** How far the review consumer group is behind the response event stream. */
+async function reviewBacklog(client: Redis, stream: string): Promise<{ read: number; lag: number }> {
+  const groups = (await client.xinfo('GROUPS', stream)) as Array<Array<string | number>>;
+  const group = groups.map((fields) => Object.fromEntries(fields.flatMap((value, index) => (index % 2 === 0 ? [[String(value), fields[index + 1]]] : [])))).find((fields) => fields.name === REVIEW_GROUP);
+  return { read: Number(group?.['entries-read'] ?? 0), lag: Number(group?.lag ?? 0) };
+}
+
 /** A long key-press run: every 2xx must be a stored response, and nothing may fail. */
 async function soak(environment: Record<string, string>): Promise<string[]> {
   const prefix = 'soak:';
   const service = await startNodeServer('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: prefix }, 'Survey agent listening');
   const scenario = SCENARIOS.find((candidate) => candidate.name === 'key-press turn') as Scenario;
   const figures = await drive(service, scenario, SOAK_SECONDS);
-  await service.stop();
   const client = new Redis(environment.REDIS_URL ?? '');
+  const review = await reviewBacklog(client, createKeys(prefix).events());
+  await service.stop();
   const stored = await client.zcard(`${prefix}idx:scored`);
   client.disconnect();
   return [
+    `review consumer when the soak stopped: ${review.read} of ${review.read + review.lag} response events read, ${review.lag} behind (the review queue and detractor alerts wait for those)`,
     `soak: ${SOAK_SECONDS} s of key-press turns at ${CONNECTIONS} connections: ${figures.ok} answered 2xx, ${figures.errors} errors/timeouts, ${figures.non2xx} non-2xx; ${stored} scores stored (requests still in flight when the run stopped are stored but not counted as answered); acknowledged but not stored: ${Math.max(0, figures.ok - stored)}`,
   ];
 }

@@ -11,6 +11,9 @@ export interface DetractorAlertHooks {
   detractorFinished(responseId: string): Promise<void>;
 }
 
+/** What the handler reads of a response, in this order. */
+const RESPONSE_FIELDS = ['category', 'score', 'sentiment', 'test', 'agentId', 'agentName'] as const;
+
 /** Score 9–10 with an unhappy comment, or 0–6 with a happy one: worth a human look. */
 export function isMismatch(score: number, sentiment: string): boolean {
   return (score >= 9 && sentiment === 'negative') || (score <= 6 && sentiment === 'positive');
@@ -22,8 +25,13 @@ export function isMismatch(score: number, sentiment: string): boolean {
  */
 export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: ReviewQueue; alerts?: DetractorAlertHooks }): EventHandler {
   const { redis, keys, queue, alerts } = options;
-  return async (event) => {
-    const [category, score, sentiment, test, agentId, agentName] = await redis.hmget(keys.response(event.id), 'category', 'score', 'sentiment', 'test', 'agentId', 'agentName');
+  let batchReads = new Map<string, Array<string | null>>();
+  const fieldsOf = (id: string): Promise<Array<string | null>> => {
+    const read = batchReads.get(id);
+    return read ? Promise.resolve(read) : redis.hmget(keys.response(id), ...RESPONSE_FIELDS);
+  };
+  const handle: EventHandler = async (event) => {
+    const [category, score, sentiment, test, agentId, agentName] = await fieldsOf(event.id);
     if (test === '1') return;
     const at = Number.isNaN(Date.parse(event.at)) ? new Date() : new Date(event.at);
     switch (event.type) {
@@ -47,4 +55,15 @@ export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: R
         return;
     }
   };
+  handle.beforeBatch = async (events) => {
+    batchReads = new Map();
+    const ids = [...new Set(events.map((event) => event.id))];
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.hmget(keys.response(id), ...RESPONSE_FIELDS);
+    const replies = (await pipeline.exec()) ?? [];
+    replies.forEach(([error, fields], index) => {
+      if (!error) batchReads.set(ids[index] as string, fields as Array<string | null>);
+    });
+  };
+  return handle;
 }
