@@ -1,4 +1,5 @@
 import { startHttpService } from './app/http-service.js';
+import { stopOnSignals } from './app/shutdown-signals.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger } from './logging/logger.js';
 
@@ -11,15 +12,10 @@ async function serveAsWorker(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const service = await startHttpService(config, logger, config.REDIS_URL ?? '');
   process.send?.({ type: 'listening' });
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     await service.stop();
     process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  });
 }
 
 serveAsWorker().catch((error: unknown) => {

@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { RedisUnreachableError, startHttpService } from './app/http-service.js';
+import { connectWhenReady, startHttpService } from './app/http-service.js';
+import { stopOnSignals } from './app/shutdown-signals.js';
 import { startWorkerPool } from './app/worker-pool.js';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig, type Config } from './config/load-config.js';
 import { createLogger, type Logger } from './logging/logger.js';
-import { connectRedis, untilReady } from './redis/connect.js';
 import { DataDirInUseError, RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
 
 function fail(message: string): never {
@@ -68,30 +68,17 @@ async function main(): Promise<void> {
   }
   printBanner(config, embedded);
 
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async (signal) => {
     logger.info({ signal }, 'stopping');
     await stopServing();
     await embedded?.stop();
     process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
 }
 
 /** WEB_CONCURRENCY > 1: this process only keeps Redis; the workers get its address and this run's admin token. */
 async function serveFromWorkers(config: Config, logger: Logger, redisUrl: string): Promise<() => Promise<void>> {
-  const probe = connectRedis(redisUrl);
-  probe.on('error', () => undefined);
-  try {
-    await untilReady(probe);
-  } catch (error) {
-    throw new RedisUnreachableError(error);
-  } finally {
-    probe.disconnect();
-  }
+  (await connectWhenReady(redisUrl, logger)).disconnect();
   const pool = await startWorkerPool(config.WEB_CONCURRENCY, { ...process.env, REDIS_URL: redisUrl, ADMIN_TOKEN: config.ADMIN_TOKEN }, logger);
   return () => pool.stop();
 }

@@ -19,9 +19,9 @@ export interface HttpService {
   stop(): Promise<void>;
 }
 
-/** One instance of the service: a Redis client, the services and the HTTP server on PORT. */
-export async function startHttpService(config: Config, logger: Logger, redisUrl: string): Promise<HttpService> {
-  const redis: Redis = connectRedis(redisUrl);
+/** A request-path client once it can take commands; RedisUnreachableError (and no client left open) when it cannot. */
+export async function connectWhenReady(redisUrl: string, logger: Logger): Promise<Redis> {
+  const redis = connectRedis(redisUrl);
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection problem'));
   try {
     await untilReady(redis);
@@ -29,6 +29,12 @@ export async function startHttpService(config: Config, logger: Logger, redisUrl:
     redis.disconnect();
     throw new RedisUnreachableError(error);
   }
+  return redis;
+}
+
+/** One instance of the service: a Redis client, the services and the HTTP server on PORT. */
+export async function startHttpService(config: Config, logger: Logger, redisUrl: string): Promise<HttpService> {
+  const redis = await connectWhenReady(redisUrl, logger);
   const services = createServices(config, logger, redis);
   const server = createApp(services).listen(config.PORT);
   try {
