@@ -46,9 +46,7 @@ local function put(name, value)
   updates[#updates + 1] = value
 end
 
-local function isTest()
-  return current.test == '1'
-end
+local isTest = current.test == '1'
 
 local function orDash(value)
   if not value or value == '' then return '-' end
@@ -57,7 +55,7 @@ end
 local dimension = orDash(current.channel) .. '|' .. orDash(current.agentId) .. '|' .. orDash(current.campaignId)
 
 local function count(metric)
-  if not isTest() then
+  if not isTest then
     redis.call('HINCRBY', KEYS[8], dimension .. '|' .. metric, 1)
   end
 end
@@ -98,11 +96,11 @@ if type(event) == 'table' then
       put('score', tostring(event.score))
       put('category', event.category)
       put('scoredAt', nowIso)
-      if not isTest() then redis.call('ZADD', KEYS[7], nowMs, id) end
+      if not isTest then redis.call('ZADD', KEYS[7], nowMs, id) end
       count(event.category)
       emit('score')
       if lateScore then
-        if not isTest() then redis.call('HINCRBY', KEYS[8], dimension .. '|abandoned', -1) end
+        if not isTest then redis.call('HINCRBY', KEYS[8], dimension .. '|abandoned', -1) end
         -- A call is over by now, so it stays ended with its score; a chat goes on to the reason.
         if current.channel == 'voice' then
           put('status', 'partial')
@@ -122,7 +120,7 @@ if type(event) == 'table' then
     put('status', 'completed')
     put('completedAt', nowIso)
     count('completed')
-    if lateReason and not isTest() then redis.call('HINCRBY', KEYS[8], dimension .. '|partial', -1) end
+    if lateReason and not isTest then redis.call('HINCRBY', KEYS[8], dimension .. '|partial', -1) end
     for _, tag in ipairs(event.tags) do count('tag:' .. tag .. ':' .. current.category) end
     emit('completed')
   elseif event.type == 'optedOut' then
