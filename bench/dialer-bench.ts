@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import twilio from 'twilio';
 import { createServices, type Services } from '../src/app/services.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { createApp } from '../src/http/create-app.js';
+import { createApp } from '../src/app/create-app.js';
 import { createLogger } from '../src/logging/logger.js';
 import { connectRedis, untilReady } from '../src/redis/connect.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../src/redis/embedded-redis.js';
@@ -67,10 +67,10 @@ async function startService(redisUrl: string, prefix: string, fakeUrl: string): 
   };
 }
 
-async function call(base: string, method: string, path: string, body?: string, contentType = 'application/json'): Promise<any> {
+async function call(base: string, method: string, path: string, body?: string, contentType = 'application/json'): Promise<Record<string, unknown>> {
   const response = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(body ? { 'content-type': contentType } : {}) }, ...(body ? { body } : {}) });
   if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as Record<string, unknown>;
 }
 
 function benchPhone(index: number): string {

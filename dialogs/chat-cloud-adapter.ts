@@ -1,5 +1,4 @@
 import { CloudAdapter, StatusCodes, type Activity, type TurnContext } from 'botbuilder';
-import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import { AuthenticationError } from 'botframework-connector';
 import type { Response } from 'express';
 import type { Logger } from '../src/logging/logger.js';
@@ -20,7 +19,7 @@ export class ChatCloudAdapter extends CloudAdapter {
       response.end();
     };
     try {
-      const invokeResponse = await this.processActivity(authHeader, validateAndFixActivity(activity as Activity), logic);
+      const invokeResponse = await this.processActivity(authHeader, withDates(activity), logic);
       end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
     } catch (error) {
       // Unlike process(), answer without the error's own text: it can describe our internals.
@@ -33,4 +32,17 @@ export class ChatCloudAdapter extends CloudAdapter {
       end(StatusCodes.INTERNAL_SERVER_ERROR, { error: 'internal error' });
     }
   }
+}
+
+/** The activity's time fields as Date objects, with the raw strings kept, as the adapter's own entry point does. */
+function withDates(activity: Partial<Activity>): Activity {
+  const fixed = activity as Activity & Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value: unknown = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return fixed;
 }

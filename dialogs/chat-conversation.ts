@@ -69,7 +69,7 @@ export function describeChatConversation(context: TurnContext, defaultLanguage: 
 }
 
 export function chatConversationOf(context: TurnContext): ChatConversation {
-  const conversation = context.turnState.get(CHAT_CONVERSATION) as ChatConversation | undefined;
+  const conversation = context.turnState.get<ChatConversation | undefined>(CHAT_CONVERSATION);
   if (!conversation) throw new Error('the chat conversation middleware did not run for this turn');
   return conversation;
 }

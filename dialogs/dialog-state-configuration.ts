@@ -20,6 +20,6 @@ export class DialogStateConfigurationCache {
 
   /** Call after a DialogContext was created: keeps what it built, the first time. */
   keep(context: TurnContext): void {
-    this.configuration ??= context.turnState.get(CONFIGURATION_KEY) as DialogStateManagerConfiguration | undefined;
+    this.configuration ??= context.turnState.get<DialogStateManagerConfiguration | undefined>(CONFIGURATION_KEY);
   }
 }

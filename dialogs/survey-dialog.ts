@@ -30,13 +30,13 @@ export interface SurveyDialogOptions {
 export class SurveyDialog extends ComponentDialog {
   constructor(private readonly recorder: ChatSurveyRecorder) {
     super(SURVEY_DIALOG);
-    this.addDialog(new TextPrompt(SCORE_PROMPT, (prompt) => this.validate('score', prompt)));
-    this.addDialog(new TextPrompt(REASON_PROMPT, (prompt) => this.validate('reason', prompt)));
+    this.addDialog(new TextPrompt(SCORE_PROMPT, (prompt) => Promise.resolve(this.validate('score', prompt))));
+    this.addDialog(new TextPrompt(REASON_PROMPT, (prompt) => Promise.resolve(this.validate('reason', prompt))));
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.askScore(step), (step) => this.afterAnswer(step), (step) => this.afterAnswer(step)]));
     this.initialDialogId = FLOW;
   }
 
-  private async validate(step: SurveyStep, prompt: PromptValidatorContext<string>): Promise<boolean> {
+  private validate(step: SurveyStep, prompt: PromptValidatorContext<string>): boolean {
     const options = prompt.options as { surveyLanguage?: string };
     const text = prompt.context.activity.text ?? '';
     const decision = decide({ step, attempt: prompt.attemptCount }, { kind: 'text', text }, options.surveyLanguage);
@@ -70,7 +70,7 @@ export class SurveyDialog extends ComponentDialog {
 
   /** Saves what the answer decided, before saying anything about it, then asks the next question or ends. */
   private async afterAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const decision = step.context.turnState.get(DECISION) as Decision | undefined;
+    const decision = step.context.turnState.get<Decision | undefined>(DECISION);
     if (!decision) return step.endDialog();
     const options = step.options as SurveyDialogOptions;
     if (decision.score !== undefined) options.score = decision.score;

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createApp } from '../../src/http/create-app.js';
+import { createApp } from '../../src/app/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { connectRedis, untilReady } from '../../src/redis/connect.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded-redis.js';

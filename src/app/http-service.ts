@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/load-config.js';
-import { createApp } from '../http/create-app.js';
+import { createApp } from './create-app.js';
 import type { Logger } from '../logging/logger.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
 import { createServices } from './services.js';
@@ -16,7 +16,7 @@ export class RedisUnreachableError extends Error {
 export interface HttpService {
   server: Server;
   /** Stops taking requests, then background work, then closes Redis. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** A request-path client once it can take commands; RedisUnreachableError (and no client left open) when it cannot. */

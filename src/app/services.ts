@@ -27,9 +27,11 @@ import { ResponseEraser } from '../privacy/response-eraser.js';
 import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
 import { IdleChatCloser, startIdleChatCloser } from '../store/idle-chat-closer.js';
-import { createTwilioClient, deleteTwilioRecording } from '../telephony/twilio-client.js';
+import { createTwilioClient, recordingEraser } from '../../voice/twilio-client.js';
 import { createReviewModule, type ReviewModule } from '../review/review-module.js';
-import { createWebChat, type WebChat } from '../webchat/web-chat.js';
+import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
+import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
+import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
 
 /** Dialog state outlives the survey by this long, then Redis drops it. */
 const CONVERSATION_STATE_TTL_SECONDS = 2 * 24 * 3600;
@@ -78,7 +80,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
   const doNotCall = new DoNotCallList(redis, keys);
   const callbackNumber = config.CALLBACK_NUMBER ?? config.TWILIO_FROM_NUMBER;
   const twilioClient = createTwilioClient(config);
-  const eraser = new ResponseEraser(redis, keys, twilioClient ? (recordingUrl) => deleteTwilioRecording(twilioClient, recordingUrl) : undefined);
+  const eraser = new ResponseEraser(redis, keys, [chatDataEraser(redis, keys, WEB_CHAT_CHANNEL_ID), ...(twilioClient ? [recordingEraser(twilioClient)] : [])]);
   const stopRetention = config.RETENTION_DAYS ? startRetentionSweeper(eraser, config.RETENTION_DAYS, logger) : () => undefined;
   const idleChatCloser = new IdleChatCloser(redis, keys, store);
   const stopIdleChatCloser = startIdleChatCloser(idleChatCloser, logger);

@@ -1,4 +1,4 @@
-import { html } from '../review/pages/html.js';
+import { html } from '../http/html.js';
 import { layout } from '../review/pages/layout.js';
 
 export interface SignInPageOptions {

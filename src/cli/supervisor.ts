@@ -16,7 +16,7 @@ const USAGE = `Usage: npm run -s supervisor -- <command>
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (then Enter): ');
   let input = '';
-  for await (const chunk of process.stdin) {
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
     input += chunk.toString();
     if (input.includes('\n')) break;
   }

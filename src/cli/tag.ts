@@ -11,6 +11,6 @@ runCommand((row) => {
   if (score !== undefined && score !== null && (typeof score !== 'number' || !(score >= 0 && score <= 10))) {
     throw new LineError('"score" must be a number from 0 to 10, or null');
   }
-  const result = tagger.tag(text, { lang, score: (score as number | null | undefined) ?? null });
+  const result = tagger.tag(text, { lang, score: (score) ?? null });
   return { tags: result.tags, sentiment: result.sentiment };
 });

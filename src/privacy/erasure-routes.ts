@@ -1,7 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import type { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
-import type { ResponseEraser } from './response-eraser.js';
+
+export type CustomerToErase = { customerId?: string; phone?: string };
+
+/** Erases one customer everywhere; answers how many records of each kind went (`erased` responses, `campaignContacts`…). */
+export type CustomerEraser = (who: CustomerToErase) => Promise<Record<string, number>>;
 
 const erasureRequestSchema = z
   .object({
@@ -19,7 +22,7 @@ const erasureRequestSchema = z
  * POST /api/review/erasure {"customerId"?, "phone"?}: erases everything stored about one customer
  * (right to erasure): their survey responses, and their contacts in robocaller campaigns.
  */
-export function erasureRoutes(eraser: ResponseEraser, campaignContacts: CampaignContactEraser): Router {
+export function erasureRoutes(eraseCustomer: CustomerEraser): Router {
   const router = Router();
   router.post('/', express.json({ limit: '16kb' }), async (request, response) => {
     const parsed = erasureRequestSchema.safeParse(request.body);
@@ -27,8 +30,7 @@ export function erasureRoutes(eraser: ResponseEraser, campaignContacts: Campaign
       response.status(400).json({ error: parsed.error.issues.map((issue) => issue.message).join('; ') });
       return;
     }
-    const erased = await eraser.eraseCustomer(parsed.data);
-    response.json({ erased, campaignContacts: await campaignContacts.eraseCustomer(parsed.data) });
+    response.json(await eraseCustomer(parsed.data));
   });
   return router;
 }

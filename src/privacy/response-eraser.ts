@@ -1,23 +1,34 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../redis/keys.js';
-import { WEB_CHAT_CHANNEL_ID } from '../webchat/webchat-adapter.js';
 
-/** Deletes a recording kept at the telephony provider; absent when calls are not recorded. */
-export type RecordingDeleter = (recordingUrl: string) => Promise<void>;
+/** What an erased response was, for the channel that keeps more data about it. */
+export interface ErasedConversation {
+  id: string;
+  channel: string;
+  channelId: string | null;
+  conversationId: string | null;
+  recordingUrl: string | null;
+}
+
+/**
+ * A channel's own eraser: it deletes what that channel keeps about these conversations (a chat's
+ * message log, a call's recording at the provider). The core never spells a channel's keys.
+ */
+export type ConversationDataEraser = (conversations: ErasedConversation[]) => Promise<void>;
 
 const BATCH = 500;
 
 /**
- * Erases responses for good: the record, its transcript, its idempotency steps, the chat's dialog
- * state, the web chat's message log, its review-queue item and notes, and every index entry;
- * recordings through the provider. The day counters stay: they hold
- * numbers, not people. Numbers on the do-not-call list stay on it, as the law expects.
+ * Erases responses for good: the record, its transcript, its idempotency steps, its review-queue
+ * item and notes and every index entry; then each channel erases what it keeps (chat logs,
+ * recordings). The day counters stay: they hold numbers, not people. Numbers on the do-not-call
+ * list stay on it, as the law expects.
  */
 export class ResponseEraser {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    private readonly deleteRecording?: RecordingDeleter,
+    private readonly channelErasers: readonly ConversationDataEraser[] = [],
   ) {}
 
   async erase(ids: string[]): Promise<number> {
@@ -51,10 +62,10 @@ export class ResponseEraser {
     for (const id of ids) read.hmget(this.keys.response(id), 'channel', 'channelId', 'conversationId', 'customerId', 'phone', 'recordingUrl');
     const rows = ((await read.exec()) ?? []).map(([, fields]) => (fields ?? []) as Array<string | null>);
     const write = this.redis.pipeline();
-    let erased = 0;
+    const conversations: ErasedConversation[] = [];
     rows.forEach(([channel, channelId, conversationId, customerId, phone, recordingUrl], index) => {
       const id = ids[index] as string;
-      if (channel) erased += 1;
+      if (channel) conversations.push({ id, channel, channelId: channelId ?? null, conversationId: conversationId ?? null, recordingUrl: recordingUrl ?? null });
       write.unlink(this.keys.response(id), this.keys.transcript(id), this.keys.responseSteps(id));
       write.zrem(this.keys.responsesByCreation(), id);
       write.zrem(this.keys.responsesByScoreTime(), id);
@@ -64,11 +75,9 @@ export class ResponseEraser {
       write.unlink(this.keys.reviewItem(id), this.keys.reviewItemNotes(id));
       write.zrem(this.keys.reviewQueue('open'), id);
       write.zrem(this.keys.reviewQueue('done'), id);
-      if (channelId && conversationId) write.unlink(this.keys.botState(`${channelId}/conversations/${conversationId}`));
-      if (channelId === WEB_CHAT_CHANNEL_ID && conversationId) write.unlink(this.keys.webChatConversation(conversationId), this.keys.webChatActivities(conversationId));
-      if (recordingUrl && this.deleteRecording) void this.deleteRecording(recordingUrl).catch(() => undefined);
     });
     await write.exec();
-    return erased;
+    for (const eraseChannelData of this.channelErasers) await eraseChannelData(conversations);
+    return conversations.length;
   }
 }

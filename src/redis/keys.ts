@@ -4,71 +4,71 @@
  */
 export interface Keys {
   readonly prefix: string;
-  response(id: string): string;
-  transcript(id: string): string;
-  responseSteps(id: string): string;
-  responsesByCreation(): string;
-  responsesByCreationForChannel(channel: string): string;
-  responsesByScoreTime(): string;
-  responsesOfCustomer(customerId: string): string;
-  responsesOfPhone(phone: string): string;
-  dailyCounters(day: string): string;
-  events(): string;
-  botState(storageKey: string): string;
-  conversationLock(conversationKey: string): string;
-  doNotCall(): string;
-  retagProgress(): string;
-  retagLease(): string;
+  response: (id: string) => string;
+  transcript: (id: string) => string;
+  responseSteps: (id: string) => string;
+  responsesByCreation: () => string;
+  responsesByCreationForChannel: (channel: string) => string;
+  responsesByScoreTime: () => string;
+  responsesOfCustomer: (customerId: string) => string;
+  responsesOfPhone: (phone: string) => string;
+  dailyCounters: (day: string) => string;
+  events: () => string;
+  botState: (storageKey: string) => string;
+  conversationLock: (conversationKey: string) => string;
+  doNotCall: () => string;
+  retagProgress: () => string;
+  retagLease: () => string;
   /** Creation time (ms) of the oldest chat the idle-chat closer still has to look at. */
-  idleChatCursor(): string;
-  optedOutCustomers(): string;
+  idleChatCursor: () => string;
+  optedOutCustomers: () => string;
   /** Supervisors' review: accounts, sessions (by the SHA-256 of the cookie), sign-in limiter prefix. */
-  supervisor(username: string): string;
-  supervisors(): string;
-  supervisorSession(sessionHash: string): string;
-  signInLimiter(kind: string): string;
+  supervisor: (username: string) => string;
+  supervisors: () => string;
+  supervisorSession: (sessionHash: string) => string;
+  signInLimiter: (kind: string) => string;
   /** Report roll-ups of a closed day (`D2026-11-01`) or month (`M2026-11`), built from the day counters. */
-  reportRollup(period: string, part: string): string;
+  reportRollup: (period: string, part: string) => string;
   /** agentId → the agent's latest display name, kept by the review consumer. */
-  agentNames(): string;
+  agentNames: () => string;
   /** Review queue: one item per response (shares the response's hash tag), its notes, open and closed indexes. */
-  reviewItem(responseId: string): string;
-  reviewItemNotes(responseId: string): string;
-  reviewQueue(state: 'open' | 'done'): string;
+  reviewItem: (responseId: string) => string;
+  reviewItemNotes: (responseId: string) => string;
+  reviewQueue: (state: 'open' | 'done') => string;
   /** Detractor webhook and digest: delivery log stream, BullMQ prefix, the marker of a digest already posted. */
-  alertDeliveries(): string;
-  alertQueuePrefix(): string;
-  digestPosted(day: string): string;
+  alertDeliveries: () => string;
+  alertQueuePrefix: () => string;
+  digestPosted: (day: string) => string;
   /** Web chat (our Direct Line endpoint): a token, by the SHA-256 of its text, names its conversation. */
-  webChatToken(tokenHash: string): string;
+  webChatToken: (tokenHash: string) => string;
   /** Web chat conversation: when it was opened; its activities (user's and bot's, in order) in the list below. */
-  webChatConversation(conversationId: string): string;
-  webChatActivities(conversationId: string): string;
+  webChatConversation: (conversationId: string) => string;
+  webChatActivities: (conversationId: string) => string;
   /** Robocaller campaigns: one campaign's keys share its hash tag, so its Lua scripts and MULTIs stay in one slot. */
-  campaign(campaignId: string): string;
-  campaignCounts(campaignId: string): string;
-  campaignContact(campaignId: string, contactId: string): string;
+  campaign: (campaignId: string) => string;
+  campaignCounts: (campaignId: string) => string;
+  campaignContact: (campaignId: string, contactId: string) => string;
   /** Contact ids in import order; the dialer's feeder walks it with a cursor kept on the campaign. */
-  campaignFeed(campaignId: string): string;
-  campaignAttempt(campaignId: string, contactId: string, attempt: number): string;
+  campaignFeed: (campaignId: string) => string;
+  campaignAttempt: (campaignId: string, contactId: string, attempt: number) => string;
   /** The audit: `contactId:attempt` of every attempt, in the order they were made. */
-  campaignAttempts(campaignId: string): string;
+  campaignAttempts: (campaignId: string) => string;
   /** Pacing: the next free call slot (ms) and the times of the latest calls. */
-  campaignPace(campaignId: string): string;
-  campaignRecentCalls(campaignId: string): string;
-  campaignFeederLease(campaignId: string): string;
-  campaigns(): string;
-  runningCampaigns(): string;
+  campaignPace: (campaignId: string) => string;
+  campaignRecentCalls: (campaignId: string) => string;
+  campaignFeederLease: (campaignId: string) => string;
+  campaigns: () => string;
+  runningCampaigns: () => string;
   /** Erasure on request: the campaign contacts (`campaignId:contactId`) imported with a phone number or a customer id. */
-  campaignContactsOfPhone(phone: string): string;
-  campaignContactsOfCustomer(customerId: string): string;
+  campaignContactsOfPhone: (phone: string) => string;
+  campaignContactsOfCustomer: (customerId: string) => string;
   /** Per number: the attempt that holds the line (one call at a time) and its answered calls (30-day limit). */
-  dialerLine(phone: string): string;
-  answeredCalls(phone: string): string;
+  dialerLine: (phone: string) => string;
+  answeredCalls: (phone: string) => string;
   /** Calls in progress across campaigns (attempt refs scored by lease expiry), for the concurrency cap. */
-  callsInProgress(): string;
+  callsInProgress: () => string;
   /** BullMQ prefix of the dialer's queues (one queue per campaign, named `dial-{campaignId}`). */
-  dialerQueuePrefix(): string;
+  dialerQueuePrefix: () => string;
 }
 
 export function createKeys(prefix: string): Keys {

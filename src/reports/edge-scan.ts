@@ -30,7 +30,7 @@ async function readRows(redis: Redis, keys: Keys, ids: string[]): Promise<Row[]>
 
 function group(byAgent: Map<string, MetricTotals>, agentId: string): MetricTotals {
   let totals = byAgent.get(agentId);
-  if (!totals) byAgent.set(agentId, (totals = new Map()));
+  if (!totals) byAgent.set(agentId, (totals = new Map<string, number>()));
   return totals;
 }
 

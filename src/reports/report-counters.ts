@@ -68,7 +68,7 @@ export class ReportCounters {
       Promise.all(span.partialRanges.map(([start, end]) => scanPartialRange(this.redis, this.keys, start, end, filter))),
     ]);
     const byStart = new Map<number, MetricTotals>();
-    rolledDays.forEach((day, index) => byStart.set(Date.parse(`${day}T00:00:00Z`), rolled[index] ?? new Map()));
+    rolledDays.forEach((day, index) => byStart.set(Date.parse(`${day}T00:00:00Z`), rolled[index] ?? new Map<string, number>()));
     liveDays.forEach((day, index) => byStart.set(Date.parse(`${day}T00:00:00Z`), flatten(live[index])));
     span.partialRanges.forEach(([start], index) => byStart.set(start, flatten(edges[index])));
     return [...byStart.entries()].sort(([a], [b]) => a - b).map(([start, totals]) => ({ start, totals }));

@@ -51,7 +51,7 @@ function bump(map: Map<string, number>, field: string, count: number): void {
 
 function bumpAgent(content: RollupContent, part: string, field: string, count: number): void {
   let map = content.agents.get(part);
-  if (!map) content.agents.set(part, (map = new Map()));
+  if (!map) content.agents.set(part, (map = new Map<string, number>()));
   bump(map, field, count);
 }
 
@@ -162,7 +162,7 @@ export class ReportRollups {
         const bar = field.lastIndexOf('|');
         const agentId = field.slice(0, bar);
         let totals = byAgent.get(agentId);
-        if (!totals) byAgent.set(agentId, (totals = new Map()));
+        if (!totals) byAgent.set(agentId, (totals = new Map<string, number>()));
         addMetric(totals, field.slice(bar + 1), Number(value));
       }
     }

@@ -140,6 +140,6 @@ export class ReviewReports {
   async agentNames(agentIds: string[]): Promise<Map<string, string>> {
     if (agentIds.length === 0) return new Map();
     const names = await this.redis.hmget(this.keys.agentNames(), ...agentIds);
-    return new Map(agentIds.flatMap((agentId, index) => (names[index] ? [[agentId, names[index] as string] as [string, string]] : [])));
+    return new Map(agentIds.flatMap((agentId, index) => (names[index] ? [[agentId, names[index]] as [string, string]] : [])));
   }
 }

@@ -37,5 +37,5 @@ export async function sendRecording(response: Response, recordingUrl: string, so
   }
   response.status(200).type(upstream.headers.get('content-type') ?? 'audio/mpeg');
   response.setHeader('Cache-Control', 'private, max-age=300');
-  Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(response);
+  Readable.fromWeb(upstream.body).pipe(response);
 }

@@ -9,7 +9,7 @@ import { agentsPage } from './pages/agents-page.js';
 import { dailyPage } from './pages/daily-page.js';
 import { dashboardPage } from './pages/dashboard-page.js';
 import { driversPage } from './pages/drivers-page.js';
-import { html } from './pages/html.js';
+import { html } from '../http/html.js';
 import { layout, type PageContext, type Section } from './pages/layout.js';
 import { alertsPage, queuePage, responsesPage } from './pages/list-pages.js';
 import { parsePageFilter, type PageFilter } from './pages/page-filter.js';
@@ -53,7 +53,7 @@ export function reviewPages(options: ReviewPagesOptions): Router {
   const problem = (response: Response, active: Section, status: number, message: string): void =>
     sendPage(response, status, layout('Cannot show this page', context(response, active), html`<p class="error" role="alert">${message}</p><p><a href="/review">Back to the dashboard</a></p>`));
   const withFilter = async (request: Request, response: Response, active: Section, render: (filter: PageFilter) => Promise<string>): Promise<void> => {
-    const parsed = parsePageFilter(request.query as Record<string, unknown>, now());
+    const parsed = parsePageFilter(request.query, now());
     if (!parsed.ok) return problem(response, active, 400, parsed.error);
     try {
       sendPage(response, 200, await render(parsed.value));

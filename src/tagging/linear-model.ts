@@ -117,7 +117,7 @@ function train(sparseRows: SparseRow[], width: number, outputs: number, softmax:
           if (used[c] === 0) continue;
           const gradient = error * (row.values[k] as number) + (l2[c] as number) * (w[c] as number);
           g2[c] = (g2[c] as number) + gradient * gradient;
-          w[c] = (w[c] as number) - (options.learningRate * gradient) / Math.sqrt(g2[c] as number);
+          w[c] = (w[c] as number) - (options.learningRate * gradient) / Math.sqrt(g2[c]);
         }
       }
     }

@@ -82,7 +82,7 @@ describe('supervisor pages in Chromium', () => {
     expect(await page.textContent('#promoters')).toBe('15');
     expect(await page.textContent('#detractors')).toBe('9');
     expect(await page.isVisible('#low-sample')).toBe(false);
-    const from = new URL(`${app.baseUrl}/?${new URLSearchParams({ from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10) })}`).search;
+    const from = new URL(`${app.baseUrl}/?${new URLSearchParams({ from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10) }).toString()}`).search;
     const api = await apiSummary(app, from);
     expect(api.nps).toBe(nps);
     expect(api.marginOfError).toBe(margin);

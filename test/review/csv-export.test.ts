@@ -7,7 +7,7 @@ import { seedResponse } from './support/seed.js';
 async function exportCsv(app: TestApp, query = ''): Promise<{ status: number; type: string | null; rows: string[][] }> {
   const response = await fetch(`${app.baseUrl}/api/review/export.csv${query}`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), rows: response.ok ? (parse(text) as string[][]) : [] };
+  return { status: response.status, type: response.headers.get('content-type'), rows: response.ok ? parse(text) : [] };
 }
 
 describe('CSV export', () => {

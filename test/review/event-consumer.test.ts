@@ -16,9 +16,10 @@ describe('response event consumer', () => {
       consumer: name,
       logger: createLogger('error'),
       claimIdleMs: 1,
-      handle: async (event) => {
-        if (fail) throw new Error('crashed mid-event');
+      handle: (event) => {
+        if (fail) return Promise.reject(new Error('crashed mid-event'));
         handled.push(event);
+        return Promise.resolve();
       },
     });
 

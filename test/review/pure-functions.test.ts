@@ -4,7 +4,7 @@ import { safeNext } from '../../src/auth/sign-in-routes.js';
 import { DEFAULT_PRIOR_STRENGTH, estimatePrior, shrinkAgent } from '../../src/reports/agent-ranking.js';
 import { bucketStart } from '../../src/reports/trend.js';
 import { recordingFetchUrl } from '../../src/review/recording-proxy.js';
-import { html } from '../../src/review/pages/html.js';
+import { html } from '../../src/http/html.js';
 
 describe('review pure functions', () => {
   it('when the webhook body is signed, then the signature is the known HMAC-SHA256 vector (RFC 4231 case 2)', () => {

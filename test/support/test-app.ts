@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { createServices, type Services } from '../../src/app/services.js';
 import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createApp } from '../../src/http/create-app.js';
+import { createApp } from '../../src/app/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { connectRedis, untilReady } from '../../src/redis/connect.js';
 import { createTestRedis, type TestRedis } from './test-redis.js';

@@ -11,11 +11,11 @@ export interface TestRedis {
 }
 
 /** A connection to the run's private redis-server and a key prefix that belongs to one test only. */
-export async function createTestRedis(): Promise<TestRedis> {
+export function createTestRedis(): Promise<TestRedis> {
   const url = inject('redisUrl');
   const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   const prefix = `t:${randomUUID().slice(0, 8)}:`;
-  return {
+  return Promise.resolve({
     redis,
     url,
     prefix,
@@ -28,5 +28,5 @@ export async function createTestRedis(): Promise<TestRedis> {
       } while (cursor !== '0');
       redis.disconnect();
     },
-  };
+  });
 }

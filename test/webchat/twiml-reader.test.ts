@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTwiml } from '../../src/simulator/twiml-reader.js';
+import { readTwiml } from '../../voice/simulator/twiml-reader.js';
 import { gatherTwiml, hangupTwiml } from '../../voice/twiml.js';
 
 describe('readTwiml', () => {

@@ -5,8 +5,8 @@ import { chatResponseId } from '../../dialogs/chat-conversation.js';
 import { ConversationLockMiddleware } from '../../dialogs/conversation-lock.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createKeys } from '../../src/redis/keys.js';
-import { ConversationFullError, MAX_ACTIVITIES_PER_CONVERSATION, WebChatConversations } from '../../src/webchat/conversation-log.js';
-import { TurnNotRunError, WEB_CHAT_CHANNEL_ID, WebChatAdapter } from '../../src/webchat/webchat-adapter.js';
+import { ConversationFullError, MAX_ACTIVITIES_PER_CONVERSATION, WebChatConversations } from '../../dialogs/webchat/conversation-log.js';
+import { TurnNotRunError, WEB_CHAT_CHANNEL_ID, WebChatAdapter } from '../../dialogs/webchat/webchat-adapter.js';
 import { createTestRedis, type TestRedis } from '../support/test-redis.js';
 
 const CONVERSATION = 'adapterTestConversation01';
@@ -48,9 +48,7 @@ describe('WebChatAdapter', () => {
   });
 
   it('when the bot fails mid-turn, then the error goes to onTurnError, whose apology follows the customer message', async () => {
-    const id = await adapter.processActivity(CONVERSATION, customerSays('hello'), async () => {
-      throw new Error('dialog exploded');
-    });
+    const id = await adapter.processActivity(CONVERSATION, customerSays('hello'), () => Promise.reject(new Error('dialog exploded')));
     expect(id).toBe(`${CONVERSATION}|0000000`);
     expect(await texts()).toEqual(['user: hello', 'bot: Sorry, something went wrong on our side. Please try again in a moment.']);
     expect(logLines.join('')).toContain('dialog exploded');
@@ -77,8 +75,9 @@ describe('WebChatAdapter', () => {
   it('when another turn of the conversation holds the lock, then the turn does not run and the customer activity is not logged', async () => {
     await redis.redis.set(createKeys(redis.prefix).conversationLock(chatResponseId(WEB_CHAT_CHANNEL_ID, CONVERSATION)), 'someone-else', 'PX', 5_000);
     let ran = false;
-    const turn = adapter.processActivity(CONVERSATION, customerSays('9'), async () => {
+    const turn = adapter.processActivity(CONVERSATION, customerSays('9'), () => {
       ran = true;
+      return Promise.resolve();
     });
     await expect(turn).rejects.toBeInstanceOf(TurnNotRunError);
     expect(ran).toBe(false);
@@ -89,8 +88,9 @@ describe('WebChatAdapter', () => {
     const keys = createKeys(redis.prefix);
     await redis.redis.rpush(keys.webChatActivities(CONVERSATION), ...Array.from({ length: MAX_ACTIVITIES_PER_CONVERSATION }, () => '{"type":"typing"}'));
     let ran = false;
-    const turn = adapter.processActivity(CONVERSATION, customerSays('9'), async () => {
+    const turn = adapter.processActivity(CONVERSATION, customerSays('9'), () => {
       ran = true;
+      return Promise.resolve();
     });
     await expect(turn).rejects.toBeInstanceOf(ConversationFullError);
     expect(ran).toBe(false);

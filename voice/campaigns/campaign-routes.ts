@@ -57,16 +57,12 @@ export function campaignRoutes(service: CampaignService): Router {
       return response.status(201).json({ id: campaign.id, ...result });
     }
     if (!request.is('application/json')) return sendError(response, 415, 'send contacts as application/json {"contacts": [...]} or as text/csv');
-    json(request, response, async (error?: unknown) => {
+    json(request, response, (error?: unknown) => {
       if (error) return next(error);
-      try {
-        const body: unknown = Array.isArray(request.body) ? { contacts: request.body } : request.body;
-        const parsed = contactsRequestSchema.safeParse(body);
-        if (!parsed.success) return sendError(response, 400, describeIssues(parsed.error));
-        response.status(201).json({ id: campaign.id, ...(await service.importContacts(campaign, parsed.data.contacts)) });
-      } catch (failure) {
-        next(failure);
-      }
+      const body: unknown = Array.isArray(request.body) ? { contacts: request.body } : request.body;
+      const parsed = contactsRequestSchema.safeParse(body);
+      if (!parsed.success) return sendError(response, 400, describeIssues(parsed.error));
+      service.importContacts(campaign, parsed.data.contacts).then((result) => response.status(201).json({ id: campaign.id, ...result }), next);
     });
   });
 

@@ -7,7 +7,7 @@ export type CheckedRow = { ok: true; contact: ContactDetails } | { ok: false; re
 function rawPhone(raw: unknown): string | null {
   if (raw === null || typeof raw !== 'object') return null;
   const phone = (raw as Record<string, unknown>).phone;
-  return typeof phone === 'string' ? phone.slice(0, 64) : phone === undefined || phone === null ? null : String(phone).slice(0, 64);
+  return typeof phone === 'string' ? phone.slice(0, 64) : typeof phone === 'number' ? String(phone).slice(0, 64) : null;
 }
 
 /** One contact (a JSON item or a CSV record) → a normalised contact, or the reason it was refused. `row` is 1-based. */

@@ -16,7 +16,7 @@ export class AttemptCloser {
   constructor(private readonly deps: DialerDeps) {}
 
   async close(campaign: Campaign, ref: AttemptRef, ending: AttemptEnding): Promise<FinishOutcome> {
-    const { store, transitions, queues, guards, settings, clock } = this.deps;
+    const { store, transitions, queues, settings, clock } = this.deps;
     const [contact, attempt] = await Promise.all([store.contact(ref.campaignId, ref.contactId), store.attemptFields(ref.campaignId, ref.contactId, ref.attempt)]);
     if (!contact || !attempt.contactId) return 'missing';
     const phone = attempt.phone ?? contact.phone;

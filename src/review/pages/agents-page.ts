@@ -1,6 +1,6 @@
 import type { AgentsReport } from '../../reports/review-reports.js';
 import { formatNps, formatPoints } from './format.js';
-import { html } from './html.js';
+import { html } from '../../http/html.js';
 import { layout, type PageContext } from './layout.js';
 import { filterForm, type PageFilter } from './page-filter.js';
 import { intervalBar } from './trend-chart.js';

@@ -1,6 +1,6 @@
 import type { DailyDigest } from '../../alerts/daily-digest.js';
 import { formatNps, formatPoints, formatShare, formatTime, tagLabel } from './format.js';
-import { html } from './html.js';
+import { html } from '../../http/html.js';
 import { layout, type PageContext } from './layout.js';
 import { trendChart } from './trend-chart.js';
 

@@ -2,7 +2,7 @@ import type { ResponseRecord } from '../../store/response-record.js';
 import type { SummaryReport, TrendReport } from '../../reports/review-reports.js';
 import type { ReviewItem } from '../queue/review-queue.js';
 import { categoryBadge, formatNps, formatPoints, formatShare, formatTime, tagLabel } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 import { layout, type PageContext } from './layout.js';
 import { filterForm, type PageFilter } from './page-filter.js';
 import { categoryBar, trendChart } from './trend-chart.js';

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 
 /** NPS with its sign and one decimal: +16.7, −4.0; an em dash when there is none. */
 export function formatNps(value: number | null): string {

@@ -1,5 +1,5 @@
 import type { SupervisorIdentity } from '../../auth/supervisor-auth.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 
 export type Section = 'dashboard' | 'agents' | 'drivers' | 'queue' | 'responses' | 'daily' | 'alerts';
 

@@ -3,7 +3,7 @@ import type { ResponseRecord } from '../../store/response-record.js';
 import type { ReviewItem } from '../queue/review-queue.js';
 import { reasonPreview } from './dashboard-page.js';
 import { categoryBadge, formatTime } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 import { layout, type PageContext } from './layout.js';
 
 function pager(path: string, page: number, hasMore: boolean, extra = ''): SafeHtml {

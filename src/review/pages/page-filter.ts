@@ -4,7 +4,7 @@ import type { TrendInterval } from '../../reports/trend.js';
 import { TAG_IDS } from '../../tagging/taxonomy.js';
 import { describeQueryIssues, trendQuerySchema } from '../query-schemas.js';
 import { tagLabel } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 
 const DAY_MS = 86_400_000;
 /** The pages open on the last 30 days (today included) unless the filter names a range. */
@@ -21,7 +21,7 @@ export interface PageFilter {
 }
 
 export function parsePageFilter(query: Record<string, unknown>, now: number): { ok: true; value: PageFilter } | { ok: false; error: string } {
-  const values = Object.fromEntries(FIELDS.map((field) => [field, typeof query[field] === 'string' ? (query[field] as string).trim() : ''])) as PageFilter['values'];
+  const values = Object.fromEntries(FIELDS.map((field) => [field, typeof query[field] === 'string' ? (query[field]).trim() : ''])) as PageFilter['values'];
   const parsed = trendQuerySchema.safeParse(values);
   if (!parsed.success) return { ok: false, error: describeQueryIssues(parsed.error) };
   const { interval, ...filter } = parsed.data;

@@ -3,7 +3,7 @@ import { effectiveStatus } from '../../store/effective-status.js';
 import type { ResponseRecord } from '../../store/response-record.js';
 import type { ReviewItem } from '../queue/review-queue.js';
 import { categoryBadge, formatTime, tagLabel } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 import { csrfField, layout, type PageContext } from './layout.js';
 
 function reviewPanel(item: ReviewItem | null, identity: SupervisorIdentity, supervisors: string[]): SafeHtml {

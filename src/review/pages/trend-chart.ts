@@ -1,7 +1,7 @@
 import type { TrendPoint } from '../../reports/trend.js';
 import { LOW_SAMPLE_SIZE } from '../../reports/review-reports.js';
 import { formatNps, formatPoints } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../http/html.js';
 
 const WIDTH = 760;
 const HEIGHT = 260;

@@ -1,22 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, parse } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-function findUp(start: string, found: (dir: string) => boolean, what: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (found(dir)) return dir;
-    if (dir === parse(dir).root) throw new Error(`cannot find ${what} above ${start}`);
-  }
-}
-
-const here = dirname(fileURLToPath(import.meta.url));
-
-/** `public/` of the repository: the same from `src/` (tests) and from `dist/src/` (npm start). */
-export const PUBLIC_DIR = join(
-  findUp(here, (dir) => existsSync(join(dir, 'public', 'widget.js')), 'public/widget.js'),
-  'public',
-);
+import { dirname, join } from 'node:path';
+import { findUp } from '../../src/http/public-dir.js';
 
 export interface WebChatBundle {
   version: string;

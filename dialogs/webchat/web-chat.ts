@@ -1,10 +1,10 @@
 import type { Middleware } from 'botbuilder';
 import type { Redis } from 'ioredis';
-import type { Logger } from '../logging/logger.js';
-import type { Keys } from '../redis/keys.js';
+import type { Logger } from '../../src/logging/logger.js';
+import type { Keys } from '../../src/redis/keys.js';
 import { WebChatConversations } from './conversation-log.js';
 import { DirectLineTokens } from './directline-tokens.js';
-import { findWebChatBundle, type WebChatBundle } from './static-files.js';
+import { findWebChatBundle, type WebChatBundle } from './webchat-bundle.js';
 import { WebChatAdapter } from './webchat-adapter.js';
 
 /** The customer web chat's parts, for the composition root and the routes. */

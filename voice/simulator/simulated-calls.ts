@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ResponseStatus } from '../store/response-record.js';
-import type { ResponseStore } from '../store/response-store.js';
-import type { SurveySubject } from '../store/response-record.js';
+import type { ResponseStatus } from '../../src/store/response-record.js';
+import type { ResponseStore } from '../../src/store/response-store.js';
+import type { SurveySubject } from '../../src/store/response-record.js';
 import type { VoiceSurvey } from '../../voice/voice-survey.js';
 import { gatherPositionSchema } from '../../voice/webhook-fields.js';
 import { readTwiml, type HeardTwiml } from './twiml-reader.js';

@@ -16,7 +16,16 @@ function render(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;
   if (value === null || value === undefined || value === false) return '';
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value));
+  switch (typeof value) {
+    case 'string':
+      return escapeHtml(value);
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return escapeHtml(String(value));
+    default:
+      return escapeHtml(JSON.stringify(value) ?? '');
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { identityOf } from '../auth/supervisor-auth.js';
-import { SURVEY_LANGUAGE_CODES } from '../survey/messages/languages.js';
-import { judgeOrigin } from '../webchat/allowed-origins.js';
-import { PUBLIC_DIR } from '../webchat/static-files.js';
+import { identityOf } from '../../src/auth/supervisor-auth.js';
+import { SURVEY_LANGUAGE_CODES } from '../../src/survey/messages/languages.js';
+import { judgeOrigin } from '../../src/http/allowed-origins.js';
+import { PUBLIC_DIR } from '../../src/http/public-dir.js';
 import { simulatorPage } from './pages/simulator-page.js';
 import { SimulatorInputError, type SimulatedCalls } from './simulated-calls.js';
 

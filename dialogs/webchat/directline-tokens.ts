@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../src/redis/keys.js';
 
 /** Direct Line's own figure: a token lives 30 minutes and the client refreshes it well before. */
 export const TOKEN_LIFETIME_SECONDS = 1800;

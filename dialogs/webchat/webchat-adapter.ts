@@ -6,7 +6,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import type { Logger } from '../logging/logger.js';
+import type { Logger } from '../../src/logging/logger.js';
 import { ConversationFullError, type StoredActivity, type WebChatConversations } from './conversation-log.js';
 
 export const WEB_CHAT_CHANNEL_ID = 'webchat';
@@ -117,13 +117,13 @@ export class WebChatAdapter extends BotAdapter {
   }
 
   /** Web Chat over polling has no way to learn of an edit. */
-  async updateActivity(): Promise<void> {
-    throw new Error('WebChatAdapter.updateActivity(): not supported');
+  updateActivity(): Promise<void> {
+    return Promise.reject(new Error('WebChatAdapter.updateActivity(): not supported'));
   }
 
   /** Web Chat over polling has no way to learn of a deletion. */
-  async deleteActivity(): Promise<void> {
-    throw new Error('WebChatAdapter.deleteActivity(): not supported');
+  deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('WebChatAdapter.deleteActivity(): not supported'));
   }
 
   /** A proactive turn: the bot's messages reach the page at its next poll. */

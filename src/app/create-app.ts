@@ -5,19 +5,19 @@ import { campaignRoutes } from '../../voice/campaigns/campaign-routes.js';
 import { dncRoutes } from '../../voice/campaigns/dnc-routes.js';
 import { machineDetectionRoutes } from '../../voice/dialer/amd-routes.js';
 import type { Services } from '../app/services.js';
-import { errorHandler, notFound } from './error-handler.js';
-import { requestLog } from './request-log.js';
-import { noSniff, securityHeaders } from './security-headers.js';
+import { errorHandler, notFound } from '../http/error-handler.js';
+import { requestLog } from '../http/request-log.js';
+import { noSniff, securityHeaders } from '../http/security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
 import { retagRoutes } from '../retagging/retag-routes.js';
 import { signInRoutes } from '../auth/sign-in-routes.js';
 import { reviewAssets } from '../review/review-assets.js';
 import { reviewPages } from '../review/review-pages.js';
-import { directLineRoutes } from '../webchat/directline-routes.js';
-import { webChatRoutes } from '../webchat/webchat-routes.js';
-import { SimulatedCalls } from '../simulator/simulated-calls.js';
-import { simulatorRoutes } from '../simulator/simulator-routes.js';
+import { directLineRoutes } from '../../dialogs/webchat/directline-routes.js';
+import { webChatRoutes } from '../../dialogs/webchat/webchat-routes.js';
+import { SimulatedCalls } from '../../voice/simulator/simulated-calls.js';
+import { simulatorRoutes } from '../../voice/simulator/simulator-routes.js';
 
 /** The HTTP service: thin routes over the services. */
 export function createApp(services: Services): Express {
@@ -68,7 +68,7 @@ export function createApp(services: Services): Express {
   );
   app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
   app.use('/api/dnc', services.requireAdminApi, dncRoutes(services.doNotCall));
-  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(services.eraser, services.campaignContactEraser));
+  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who) })));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));
   app.use('/review/assets', reviewAssets());

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../webchat/pages/html.js';
+import { escapeHtml } from '../../../src/http/html.js';
 
 export interface SimulatorPageOptions {
   businessName: string;

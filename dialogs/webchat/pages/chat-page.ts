@@ -1,4 +1,4 @@
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../../../src/http/html.js';
 
 export interface ChatPageOptions {
   businessName: string;

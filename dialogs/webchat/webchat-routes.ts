@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import express, { Router, type RequestHandler } from 'express';
-import { frameAncestors, type OriginPolicy } from './allowed-origins.js';
+import { frameAncestors, type OriginPolicy } from '../../src/http/allowed-origins.js';
 import { chatPage } from './pages/chat-page.js';
 import { newNonce, setChatPagePolicy } from './pages/page-csp.js';
-import { PUBLIC_DIR, type WebChatBundle } from './static-files.js';
+import { PUBLIC_DIR } from '../../src/http/public-dir.js';
+import type { WebChatBundle } from './webchat-bundle.js';
 
 export interface WebChatRoutesOptions {
   businessName: string;

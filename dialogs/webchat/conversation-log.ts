@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Redis } from 'ioredis';
-import type { Keys } from '../redis/keys.js';
+import type { Keys } from '../../src/redis/keys.js';
 
 /** Same lifetime as the dialog state: a reload (or another instance) resumes within it. */
 export const CONVERSATION_TTL_SECONDS = 2 * 24 * 3600;
@@ -79,4 +79,17 @@ export class WebChatConversations {
     const activities = items.map((item, offset) => `{"id":${JSON.stringify(activityId(conversationId, watermark + offset))},${item.slice(1)}`);
     return `{"activities":[${activities.join(',')}],"watermark":"${watermark + items.length}"}`;
   }
+}
+
+/** Erasure: the web chat logs (and dialog state) of erased chat conversations. */
+export function chatDataEraser(redis: Redis, keys: Keys, webChatChannelId: string): (conversations: Array<{ channelId: string | null; conversationId: string | null }>) => Promise<void> {
+  return async (conversations) => {
+    const write = redis.pipeline();
+    for (const { channelId, conversationId } of conversations) {
+      if (!channelId || !conversationId) continue;
+      write.unlink(keys.botState(`${channelId}/conversations/${conversationId}`));
+      if (channelId === webChatChannelId) write.unlink(keys.webChatConversation(conversationId), keys.webChatActivities(conversationId));
+    }
+    await write.exec();
+  };
 }

@@ -20,3 +20,11 @@ export async function deleteTwilioRecording(client: Twilio, recordingUrl: string
   const sid = /\/Recordings\/(RE[0-9a-f]{32})/.exec(recordingUrl)?.[1];
   if (sid) await client.recordings(sid).remove();
 }
+
+/** Erasure: deletes the recordings of erased calls at Twilio, in the background; a failure leaves the rest erased. */
+export function recordingEraser(client: Twilio): (conversations: Array<{ recordingUrl: string | null }>) => Promise<void> {
+  return (conversations) => {
+    for (const { recordingUrl } of conversations) if (recordingUrl) void deleteTwilioRecording(client, recordingUrl).catch(() => undefined);
+    return Promise.resolve();
+  };
+}

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import express, { Router, type Request, type Response } from 'express';
-import { bearerToken } from '../http/bearer-auth.js';
-import { directLineCors, type OriginPolicy } from './allowed-origins.js';
+import { bearerToken } from '../../src/http/bearer-auth.js';
+import { directLineCors, type OriginPolicy } from '../../src/http/allowed-origins.js';
 import { ConversationFullError, type WebChatConversations } from './conversation-log.js';
 import { checkPostedActivity } from './directline-activity.js';
 import { CONVERSATION_ID, newConversationId, type DirectLineTokens, type IssuedToken } from './directline-tokens.js';

@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The dependency rule: the core (`src/`) knows no channel, and the channels do not know each
+ * other. Only the app shell (`src/app/`, `src/main.ts`, `src/http-worker.ts`) wires them together.
+ */
+const channel = (name) => ({ regex: `(^|/)${name}/`, message: `the core must not import the ${name}/ channel; wire it in src/app instead` });
+const publicApisOnly = [
+  { regex: '^botbuilder[\\w-]*/lib/', message: 'use the public botbuilder API, not its lib/ internals' },
+  { regex: '^natural$', message: "natural's root import loads database clients and reads .env: import from natural/lib/natural/..." },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'data/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: './tsconfig.test.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { patterns: publicApisOnly }],
+      // Input checks match control characters on purpose, to refuse them.
+      'no-control-regex': 'off',
+      // botbuilder's activity fields are strings compared with its string enums (ActivityTypes…).
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/app/**', 'src/main.ts', 'src/http-worker.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...publicApisOnly, channel('dialogs'), channel('voice')] }] },
+  },
+  {
+    files: ['dialogs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...publicApisOnly, { regex: '(^|/)voice/', message: 'dialogs/ and voice/ do not import each other' }] }] },
+  },
+  {
+    files: ['voice/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...publicApisOnly, { regex: '(^|/)dialogs/', message: 'dialogs/ and voice/ do not import each other' }] }] },
+  },
+  {
+    // Tests read JSON answers (`await response.json()` is `any`) whose shape their assertions check.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

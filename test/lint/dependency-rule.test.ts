@@ -1,0 +1,31 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+/** The rule ids ESLint reports for `code` as if it were the file at `filePath` (an existing file, so type-aware rules can run). */
+async function ruleIdsFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('the dependency rule', () => {
+  it('when a core module imports a channel, then lint fails', async () => {
+    expect(await ruleIdsFor('src/reports/nps.ts', "export { chatRoutes } from '../../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/reports/nps.ts', "export { voiceRoutes } from '../../voice/voice-routes.js';\n")).toContain('no-restricted-imports');
+  });
+
+  it('when the chat channel imports the voice channel (or the other way round), then lint fails', async () => {
+    expect(await ruleIdsFor('dialogs/chat-routes.ts', "export { voiceRoutes } from '../voice/voice-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('voice/voice-routes.ts', "export { chatRoutes } from '../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
+  });
+
+  it('when code deep-imports botbuilder internals or the root of natural, then lint fails', async () => {
+    expect(await ruleIdsFor('dialogs/chat-routes.ts', "export { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('src/tagging/tagger.ts', "export { default } from 'natural';\n")).toContain('no-restricted-imports');
+  });
+
+  it('when the app shell wires a channel in, then lint allows it', async () => {
+    expect(await ruleIdsFor('src/app/create-app.ts', "export { chatRoutes } from '../../dialogs/chat-routes.js';\n")).toEqual([]);
+  });
+});
