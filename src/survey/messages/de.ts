@@ -22,6 +22,12 @@ export const german: SurveyLanguage = {
     giveUp: { text: 'Leider konnten wir Ihre Antwort nicht erfassen. Danke für Ihre Zeit. Auf Wiederhören.' },
     optedOut: { text: 'Wir werden Sie nicht mehr für Umfragen kontaktieren. Auf Wiederhören.' },
     alreadyAnswered: { text: 'Sie haben diese Umfrage bereits beantwortet. Danke!' },
+    alreadyOptedOut: { text: 'Sie haben sich abgemeldet; wir kontaktieren Sie nicht mehr für Umfragen.' },
+    surveyClosed: { text: 'Diese Umfrage ist abgeschlossen. Danke!' },
+    transcriptFull: { text: 'Danke, wir haben alles, was wir aus diesem Gespräch brauchen.' },
+    smsInvitation: { text: 'Hallo[ {customerName}], hier ist {businessName}. Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen, von 0 bis 10? Antworten Sie mit einer Zahl. Mit STOP abmelden.' },
+    smsHelp: { text: 'Kundenumfrage von {businessName}. Antworten Sie mit einer Zahl von 0 bis 10. Mit STOP abmelden.' },
+    optedIn: { text: 'Sie erhalten wieder Umfragen von {businessName}. Mit STOP abmelden.' },
     callIntro: { text: 'Hier ist {businessName}. Mit der Stern-Taste keine Anrufe mehr.' },
     consentQuestion: {
       text: '[Hallo {customerName}. ]Wir hätten zwei kurze Fragen zu Ihrem letzten Kontakt[ mit {agentName}]. Drücken Sie die 1, um zu beginnen. Unsere Nummer ist {callbackNumber}.',

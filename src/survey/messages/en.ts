@@ -22,6 +22,12 @@ export const english: SurveyLanguage = {
     giveUp: { text: "Sorry, we couldn't get your answer. Thank you for your time. Goodbye." },
     optedOut: { text: "You won't be contacted for surveys again. Goodbye." },
     alreadyAnswered: { text: "You've already answered this survey. Thank you!" },
+    alreadyOptedOut: { text: "You've opted out, so we won't contact you for surveys again." },
+    surveyClosed: { text: 'This survey is closed. Thank you!' },
+    transcriptFull: { text: 'Thank you, we have all we need from this conversation.' },
+    smsInvitation: { text: 'Hi[ {customerName}], {businessName} here. How likely are you to recommend us, from 0 to 10? Reply with a number. Reply STOP to opt out.' },
+    smsHelp: { text: '{businessName} customer survey. Reply with a number from 0 to 10 to answer. Reply STOP to opt out.' },
+    optedIn: { text: "You'll receive {businessName} surveys again. Reply STOP to opt out." },
     callIntro: { text: '{businessName} here. Press star to opt out.' },
     consentQuestion: {
       text: "[Hi {customerName}. ]We'd like two quick answers about your recent contact[ with {agentName}]. Press 1 to start. Our number is {callbackNumber}.",

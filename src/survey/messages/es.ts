@@ -22,6 +22,12 @@ export const spanish: SurveyLanguage = {
     giveUp: { text: 'Lo sentimos, no hemos podido registrar su respuesta. Gracias por su tiempo. Adiós.' },
     optedOut: { text: 'No volveremos a contactarle para encuestas. Adiós.' },
     alreadyAnswered: { text: 'Ya ha respondido a esta encuesta. ¡Gracias!' },
+    alreadyOptedOut: { text: 'Ha pedido no participar, así que no volveremos a contactarle para encuestas.' },
+    surveyClosed: { text: 'Esta encuesta está cerrada. ¡Gracias!' },
+    transcriptFull: { text: 'Gracias, ya tenemos todo lo que necesitamos de esta conversación.' },
+    smsInvitation: { text: 'Hola[ {customerName}], le escribe {businessName}. ¿Qué probabilidad hay de que nos recomiende, de 0 a 10? Responda con un número. Responda STOP para no recibir más.' },
+    smsHelp: { text: 'Encuesta de clientes de {businessName}. Responda con un número del 0 al 10. Responda STOP para no recibir más.' },
+    optedIn: { text: 'Volverá a recibir encuestas de {businessName}. Responda STOP para no recibir más.' },
     callIntro: { text: 'Le llama {businessName}. Pulse asterisco para no recibir llamadas.' },
     consentQuestion: {
       text: '[Hola, {customerName}. ]Queremos hacerle dos preguntas sobre su contacto reciente[ con {agentName}]. Pulse 1 para empezar. Nuestro número es {callbackNumber}.',

@@ -22,6 +22,12 @@ export const french: SurveyLanguage = {
     giveUp: { text: 'Désolé, nous n’avons pas pu enregistrer votre réponse. Merci de votre temps. Au revoir.' },
     optedOut: { text: 'Vous ne serez plus contacté pour des enquêtes. Au revoir.' },
     alreadyAnswered: { text: 'Vous avez déjà répondu à cette enquête. Merci !' },
+    alreadyOptedOut: { text: 'Vous vous êtes désinscrit : nous ne vous contacterons plus pour des enquêtes.' },
+    surveyClosed: { text: 'Cette enquête est close. Merci !' },
+    transcriptFull: { text: 'Merci, nous avons tout ce dont nous avons besoin pour cette conversation.' },
+    smsInvitation: { text: 'Bonjour[ {customerName}], ici {businessName}. Quelle est la probabilité que vous nous recommandiez, de 0 à 10 ? Répondez par un chiffre. Répondez STOP pour vous désinscrire.' },
+    smsHelp: { text: 'Enquête clients de {businessName}. Répondez par un chiffre de 0 à 10. Répondez STOP pour vous désinscrire.' },
+    optedIn: { text: 'Vous recevrez de nouveau les enquêtes de {businessName}. Répondez STOP pour vous désinscrire.' },
     callIntro: { text: 'Ici {businessName}. Tapez étoile pour ne plus être appelé.' },
     consentQuestion: {
       text: '[Bonjour {customerName}. ]Nous aimerions vous poser deux questions sur votre contact récent[ avec {agentName}]. Tapez 1 pour commencer. Notre numéro est le {callbackNumber}.',

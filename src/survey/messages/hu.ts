@@ -22,6 +22,12 @@ export const hungarian: SurveyLanguage = {
     giveUp: { text: 'Sajnáljuk, nem sikerült rögzíteni a válaszát. Köszönjük az idejét. Viszonthallásra.' },
     optedOut: { text: 'Többé nem keressük meg felmérésekkel. Viszonthallásra.' },
     alreadyAnswered: { text: 'Ezt a felmérést már kitöltötte. Köszönjük!' },
+    alreadyOptedOut: { text: 'Leiratkozott, ezért többé nem keressük meg felmérésekkel.' },
+    surveyClosed: { text: 'Ez a felmérés lezárult. Köszönjük!' },
+    transcriptFull: { text: 'Köszönjük, ebből a beszélgetésből mindent megtudtunk, amire szükségünk van.' },
+    smsInvitation: { text: 'Üdvözöljük[ {customerName}], itt a {businessName}. Mennyire valószínű, hogy ajánlana minket, 0-tól 10-ig? Válaszoljon egy számmal. Leiratkozás: STOP.' },
+    smsHelp: { text: '{businessName} ügyfélfelmérés. Válaszoljon egy számmal 0-tól 10-ig. Leiratkozás: STOP.' },
+    optedIn: { text: 'Újra kap felméréseket a {businessName} cégtől. Leiratkozás: STOP.' },
     callIntro: { text: 'A(z) {businessName} hívja. A csillag gombbal letilthatja a hívásokat.' },
     consentQuestion: {
       text: '[Jó napot, {customerName}. ]Két rövid kérdést tennénk fel a legutóbbi megkereséséről[, amelyben {agentName} segített]. A kezdéshez nyomja meg az 1-est. Telefonszámunk: {callbackNumber}.',
