@@ -2,7 +2,7 @@ import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import type { ReasonTagger } from '../tagging/tagger.js';
-import { RETAG_RESPONSE_LUA } from './retag-response.lua.js';
+import { defineLuaCommands } from '../redis/lua-commands.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -38,7 +38,7 @@ export class Retagger {
     private readonly tagger: () => ReasonTagger,
     private readonly logger: Logger,
   ) {
-    if (typeof redis.retagResponse !== 'function') redis.defineCommand('retagResponse', { numberOfKeys: 2, lua: RETAG_RESPONSE_LUA });
+    defineLuaCommands(redis, import.meta.url, [{ name: 'retagResponse', file: 'retag-response.lua', numberOfKeys: 2 }]);
   }
 
   async progress(): Promise<RetagProgress> {

@@ -1,32 +1,11 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Keys } from '../../src/redis/keys.js';
-
-/** Sets the line lock when free or already ours. KEYS: line. ARGV: ref, leaseMs. */
-const TAKE_LINE_LUA = `
-local holder = redis.call('GET', KEYS[1])
-if holder and holder ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
-`;
-
-const RELEASE_LINE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-
-/** A place among the calls in progress, under the cap; expired leases are dropped first. KEYS: set. ARGV: ref, cap, leaseMs. */
-const TAKE_CALL_SLOT_LUA = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
-  return 1
-end
-return 0
-`;
+import { defineLuaCommands } from '../../src/redis/lua-commands.js';
+import { releaseIfHolder } from '../../src/redis/release-if-holder.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
     dialerTakeLine(line: string, ref: string, leaseMs: string): Result<number, Context>;
-    dialerReleaseLine(line: string, ref: string): Result<number, Context>;
     dialerTakeCallSlot(set: string, ref: string, cap: string, leaseMs: string): Result<number, Context>;
   }
 }
@@ -42,14 +21,10 @@ export class CallGuards {
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {
-    const scripts: Array<[string, number, string]> = [
-      ['dialerTakeLine', 1, TAKE_LINE_LUA],
-      ['dialerReleaseLine', 1, RELEASE_LINE_LUA],
-      ['dialerTakeCallSlot', 1, TAKE_CALL_SLOT_LUA],
-    ];
-    for (const [name, numberOfKeys, lua] of scripts) {
-      if (typeof (redis as unknown as Record<string, unknown>)[name] !== 'function') redis.defineCommand(name, { numberOfKeys, lua });
-    }
+    defineLuaCommands(redis, import.meta.url, [
+      { name: 'dialerTakeLine', file: 'take-line.lua', numberOfKeys: 1 },
+      { name: 'dialerTakeCallSlot', file: 'take-call-slot.lua', numberOfKeys: 1 },
+    ]);
   }
 
   async takeLine(phone: string, ref: string, leaseMs: number): Promise<boolean> {
@@ -57,7 +32,7 @@ export class CallGuards {
   }
 
   async releaseLine(phone: string, ref: string): Promise<void> {
-    await this.redis.dialerReleaseLine(this.keys.dialerLine(phone), ref);
+    await releaseIfHolder(this.redis, this.keys.dialerLine(phone), ref);
   }
 
   /** The attempt now calling this number, if any. */

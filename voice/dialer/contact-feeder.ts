@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
+import { releaseIfHolder } from '../../src/redis/release-if-holder.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { DialQueues } from './dial-queues.js';
-
-const RELEASE_LEASE_LUA = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-
-declare module 'ioredis' {
-  interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
-    dialerReleaseLease(key: string, token: string): Result<number, Context>;
-  }
-}
 
 const LEASE_MS = 60_000;
 /** The first batch is small so the first call goes out quickly; the rest go in larger batches. */
@@ -33,7 +26,6 @@ export class ContactFeeder {
     private readonly queues: DialQueues,
     private readonly logger: Logger,
   ) {
-    if (typeof redis.dialerReleaseLease !== 'function') redis.defineCommand('dialerReleaseLease', { numberOfKeys: 1, lua: RELEASE_LEASE_LUA });
   }
 
   /** Feeds whatever is not queued yet; returns at once when this instance is already feeding the campaign. */
@@ -61,7 +53,7 @@ export class ContactFeeder {
       this.logger.warn({ err: error, campaignId }, 'feeding contacts to the dialer failed; the next sync carries on');
     } finally {
       this.feeding.delete(campaignId);
-      await this.redis.dialerReleaseLease(leaseKey, token).catch(() => undefined);
+      await releaseIfHolder(this.redis, leaseKey, token).catch(() => undefined);
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Keys } from '../../src/redis/keys.js';
 import type { ContactState } from '../campaigns/campaign-types.js';
-import { CLAIM_ATTEMPT_LUA, ERASE_CONTACT_LUA, FINISH_ATTEMPT_LUA, MARK_UNCONFIRMED_LUA, NOTE_PROGRESS_LUA, OPT_OUT_LUA, RECORD_CALL_LUA, SETTLE_QUEUED_LUA } from './contact-scripts.lua.js';
+import { defineLuaCommands } from '../../src/redis/lua-commands.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -56,25 +56,25 @@ export interface AttemptEnd {
   dueAt: number;
 }
 
-/** Every change of a contact's state, each one atomic Lua (see contact-scripts.lua.ts). */
+/**
+ * Every change of a contact's state, each one an atomic Lua script (the `.lua` files beside this
+ * module). Every script touches keys of one campaign only (they share the campaign's hash tag).
+ */
 export class ContactTransitions {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {
-    const scripts: Array<[string, number, string]> = [
-      ['dialerClaimAttempt', 4, CLAIM_ATTEMPT_LUA],
-      ['dialerRecordCall', 2, RECORD_CALL_LUA],
-      ['dialerNoteProgress', 1, NOTE_PROGRESS_LUA],
-      ['dialerFinishAttempt', 3, FINISH_ATTEMPT_LUA],
-      ['dialerOptOut', 3, OPT_OUT_LUA],
-      ['dialerSettleQueued', 2, SETTLE_QUEUED_LUA],
-      ['dialerMarkUnconfirmed', 1, MARK_UNCONFIRMED_LUA],
-      ['dialerEraseContact', 2, ERASE_CONTACT_LUA],
-    ];
-    for (const [name, numberOfKeys, lua] of scripts) {
-      if (typeof (redis as unknown as Record<string, unknown>)[name] !== 'function') redis.defineCommand(name, { numberOfKeys, lua });
-    }
+    defineLuaCommands(redis, import.meta.url, [
+      { name: 'dialerClaimAttempt', file: 'claim-attempt.lua', numberOfKeys: 4 },
+      { name: 'dialerRecordCall', file: 'record-call.lua', numberOfKeys: 2 },
+      { name: 'dialerNoteProgress', file: 'note-progress.lua', numberOfKeys: 1 },
+      { name: 'dialerFinishAttempt', file: 'finish-attempt.lua', numberOfKeys: 3 },
+      { name: 'dialerOptOut', file: 'opt-out.lua', numberOfKeys: 3 },
+      { name: 'dialerSettleQueued', file: 'settle-queued.lua', numberOfKeys: 2 },
+      { name: 'dialerMarkUnconfirmed', file: 'mark-unconfirmed.lua', numberOfKeys: 1 },
+      { name: 'dialerEraseContact', file: 'erase-contact.lua', numberOfKeys: 2 },
+    ]);
   }
 
   private attemptKey(ref: AttemptRef): string {

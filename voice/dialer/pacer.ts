@@ -1,51 +1,6 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Keys } from '../../src/redis/keys.js';
-
-/**
- * Reserves the campaign's next call slot on Redis's clock: slots are `interval` apart, kept on
- * schedule while calls keep up, restarted from now after a lull (no catching up in a burst).
- * A slot further ahead than `maxAhead` is not taken (a job that cannot wait for it would waste it).
- * KEYS: pace. ARGV: intervalMs, maxAheadMs. Returns ms to wait until the reserved slot, or minus
- * the ms until the next slot when it was not taken.
- */
-const RESERVE_SLOT_LUA = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local interval = tonumber(ARGV[1])
-local nextSlot = tonumber(redis.call('GET', KEYS[1]) or '0')
-local slot = nextSlot
-if nextSlot == 0 or now > nextSlot + interval then slot = now end
-if slot - now > tonumber(ARGV[2]) then return now - slot end
-redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', 86400000)
-if slot > now then return slot - now end
-return 0
-`;
-
-/**
- * The hard limit, checked on the instant of the call: at most `perSecond` calls in any span of
- * `spanMs`. Records the call and returns 0, or returns ms to wait. KEYS: recent calls. ARGV: perSecond, spanMs.
- */
-const TAKE_CALL_LUA = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local perSecond = tonumber(ARGV[1])
-local span = tonumber(ARGV[2])
-local oldest = redis.call('LINDEX', KEYS[1], perSecond - 1)
-if oldest and now < tonumber(oldest) + span then return tonumber(oldest) + span - now end
-redis.call('LPUSH', KEYS[1], now)
-redis.call('LTRIM', KEYS[1], 0, perSecond - 1)
-redis.call('PEXPIRE', KEYS[1], 86400000)
-return 0
-`;
-
-/** Pushes the next slot out (Twilio trouble): nobody in the campaign calls before it. KEYS: pace. ARGV: ms. */
-const BACK_OFF_LUA = `
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local until_ = now + tonumber(ARGV[1])
-if tonumber(redis.call('GET', KEYS[1]) or '0') < until_ then redis.call('SET', KEYS[1], tostring(until_), 'PX', 86400000) end
-return until_
-`;
+import { defineLuaCommands } from '../../src/redis/lua-commands.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -92,14 +47,11 @@ export class Pacer {
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {
-    const scripts: Array<[string, string]> = [
-      ['dialerReserveSlot', RESERVE_SLOT_LUA],
-      ['dialerTakeCall', TAKE_CALL_LUA],
-      ['dialerBackOff', BACK_OFF_LUA],
-    ];
-    for (const [name, lua] of scripts) {
-      if (typeof (redis as unknown as Record<string, unknown>)[name] !== 'function') redis.defineCommand(name, { numberOfKeys: 1, lua });
-    }
+    defineLuaCommands(redis, import.meta.url, [
+      { name: 'dialerReserveSlot', file: 'reserve-slot.lua', numberOfKeys: 1 },
+      { name: 'dialerTakeCall', file: 'take-call.lua', numberOfKeys: 1 },
+      { name: 'dialerBackOff', file: 'back-off.lua', numberOfKeys: 1 },
+    ]);
   }
 
   /** `{ reserved: true, waitMs }` until this job's slot, or `{ reserved: false, waitMs }` until a slot may be asked for again. */

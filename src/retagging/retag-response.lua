@@ -1,10 +1,7 @@
-/**
- * Replaces one response's tags and sentiment and moves its tag counters with them, atomically.
- * KEYS: 1 response hash, 2 the counters of the day the response was completed
- * ARGV: 1 new tags as JSON, 2 sentiment, 3 tagger version, then the new tag ids
- * Returns 1 when changed, 0 when the response is gone or has no reason.
- */
-export const RETAG_RESPONSE_LUA = `
+-- Replaces one response's tags and sentiment and moves its tag counters with them, atomically.
+-- KEYS: 1 response hash, 2 the counters of the day the response was completed
+-- ARGV: 1 new tags as JSON, 2 sentiment, 3 tagger version, then the new tag ids
+-- Returns 1 when changed, 0 when the response is gone or has no reason.
 local fields = redis.call('HMGET', KEYS[1], 'reason', 'tags', 'category', 'test', 'channel', 'agentId', 'campaignId')
 if not fields[1] or fields[1] == '' then return 0 end
 local counted = fields[4] ~= '1' and fields[3] and fields[3] ~= ''
@@ -22,4 +19,3 @@ if counted then
 end
 redis.call('HSET', KEYS[1], 'tags', ARGV[1], 'sentiment', ARGV[2], 'taggerVersion', ARGV[3])
 return 1
-`;

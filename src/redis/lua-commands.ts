@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Redis } from 'ioredis';
+import { findUp } from '../http/public-dir.js';
+
+/** A Lua script kept as a `.lua` file beside the module that runs it, defined on the client as a command. */
+export interface LuaCommand {
+  name: string;
+  /** The `.lua` file, relative to the module's own directory. */
+  file: string;
+  numberOfKeys: number;
+}
+
+const sources = new Map<string, string>();
+
+/**
+ * The directory of a module in the source tree: `tsc` compiles `x/y.ts` to `dist/x/y.js` and
+ * leaves the `.lua` files where they are, so code running from `dist/` reads them from the source.
+ */
+function sourceDirOf(moduleUrl: string): string {
+  const dir = dirname(fileURLToPath(moduleUrl));
+  const root = findUp(dir, (candidate) => existsSync(join(candidate, 'package.json')), 'package.json');
+  const inRoot = relative(root, dir);
+  return inRoot === 'dist' || inRoot.startsWith(`dist${sep}`) ? join(root, inRoot.slice('dist'.length)) : dir;
+}
+
+export function luaSource(moduleUrl: string, file: string): string {
+  const path = join(sourceDirOf(moduleUrl), file);
+  let source = sources.get(path);
+  if (source === undefined) {
+    source = readFileSync(path, 'utf8');
+    sources.set(path, source);
+  }
+  return source;
+}
+
+/** Defines each command on the client once (ioredis then runs it with EVALSHA, falling back to EVAL). */
+export function defineLuaCommands(redis: Redis, moduleUrl: string, commands: readonly LuaCommand[]): void {
+  for (const command of commands) {
+    if (typeof (redis as unknown as Record<string, unknown>)[command.name] === 'function') continue;
+    redis.defineCommand(command.name, { numberOfKeys: command.numberOfKeys, lua: luaSource(moduleUrl, command.file) });
+  }
+}
