@@ -1,16 +1,21 @@
 import { ActivityTypes, InputHints, MessageFactory, type Activity } from 'botbuilder';
-import type { RenderedText } from '../src/survey/render-message.js';
+import type { SurveyPrompt } from '../src/survey/survey-prompt.js';
 
 export const SCORE_CHOICES = Array.from({ length: 11 }, (_unused, score) => String(score));
 
-/** A message; `speak` repeats the text, because the phone wording talks about keys a chat user does not have. */
-export function surveyMessage(reply: RenderedText, expectingInput = false): Partial<Activity> {
-  return MessageFactory.text(reply.text, reply.text, expectingInput ? InputHints.ExpectingInput : InputHints.IgnoringInput);
-}
-
-/** The score question with suggested actions 0-10. */
-export function scoreQuestionActivity(reply: RenderedText): Partial<Activity> {
-  const activity = MessageFactory.suggestedActions(SCORE_CHOICES, reply.text, reply.text, InputHints.ExpectingInput);
-  activity.type = ActivityTypes.Message;
-  return activity;
+/**
+ * The survey's prompt as Bot Framework messages, in order. `speak` repeats the text, because the
+ * phone wording talks about keys a chat user does not have. The last message carries the input
+ * hint, and the score question offers 0-10 as suggested actions.
+ */
+export function promptActivities(prompt: SurveyPrompt): Array<Partial<Activity>> {
+  return prompt.replies.map((reply, index) => {
+    const last = index === prompt.replies.length - 1;
+    if (last && prompt.expects === 'score') {
+      const activity = MessageFactory.suggestedActions(SCORE_CHOICES, reply.text, reply.text, InputHints.ExpectingInput);
+      activity.type = ActivityTypes.Message;
+      return activity;
+    }
+    return MessageFactory.text(reply.text, reply.text, last && prompt.expects !== null ? InputHints.ExpectingInput : InputHints.IgnoringInput);
+  });
 }

@@ -1,82 +1,39 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { detectLanguage } from '../src/language/detect-language.js';
-import { TERMINAL_STATUSES } from '../src/store/response-record.js';
-import { composeReply } from '../src/survey/compose-reply.js';
-import { isSurveyLanguage, surveyLanguage } from '../src/survey/messages/languages.js';
-import { chatConversationOf, type ChatConversation } from './chat-conversation.js';
-import type { ChatSurveyRecorder } from './chat-survey-recorder.js';
-import { START_SURVEY_EVENT } from './chat-transcript-middleware.js';
-import { DialogStateConfigurationCache } from './dialog-state-configuration.js';
-import { surveyMessage } from './survey-activities.js';
-import { SURVEY_DIALOG, type SurveyDialog, type SurveyDialogOptions } from './survey-dialog.js';
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import type { ConversationInput, SurveyConversation } from '../src/survey/survey-conversation.js';
+import { chatRef, chatStart } from './chat-subject.js';
+import { promptActivities } from './survey-activities.js';
 
-export interface SurveyBotOptions {
-  conversationState: ConversationState;
-  dialog: SurveyDialog;
-  recorder: ChatSurveyRecorder;
-  businessName: string;
-  defaultLanguage: string;
-}
+/** The web chat page's event that opens the survey (it carries the page's personalisation). */
+export const START_SURVEY_EVENT = 'startSurvey';
 
-/** The survey language: what the channel asked for, else what the first message is written in, else the locale. */
-function chooseLanguage(conversation: ChatConversation, firstMessage: string | undefined, locale: string | undefined, fallback: string): string {
-  if (conversation.requestedLanguage) return surveyLanguage(conversation.requestedLanguage, fallback).code;
-  const detected = firstMessage ? detectLanguage(firstMessage) : 'und';
-  if (isSurveyLanguage(detected)) return detected;
-  return surveyLanguage(locale, fallback).code;
-}
-
-/** Chat channels: starts the survey on the first message (or a `startSurvey` event) and runs its dialog. */
+/**
+ * Chat channels: a thin translation between Bot Framework activities and the survey. A message is
+ * an answer; the user joining the conversation, or the web chat page's `startSurvey` event, opens
+ * it with the greeting. Every decision and every write is SurveyConversation's.
+ */
 export class SurveyBot extends ActivityHandler {
-  private readonly dialogs: DialogSet;
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly stateConfiguration = new DialogStateConfigurationCache();
-
-  constructor(private readonly options: SurveyBotOptions) {
+  constructor(private readonly survey: SurveyConversation) {
     super();
-    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
-    this.dialogs = new DialogSet(this.dialogState).add(options.dialog);
   }
 
   // Overrides rather than onMessage/onEvent handlers: each registered handler runs inside two more
-  // chains of generator-based awaits (the 'Message' and 'Dialog' events), measurable on every turn.
+  // chains of generator-based awaits, measurable on every turn.
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
-    await this.continueOrBegin(context, context.activity.text ?? '');
+    await this.take(context, { kind: 'message', text: context.activity.text ?? '' });
   }
 
   protected override async onEventActivity(context: TurnContext): Promise<void> {
-    if (context.activity.name === START_SURVEY_EVENT) await this.continueOrBegin(context, undefined);
+    if (context.activity.name === START_SURVEY_EVENT) await this.take(context, { kind: 'start' });
   }
 
-  override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.options.conversationState.saveChanges(context, false);
+  protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
+    const { membersAdded, recipient } = context.activity;
+    if (membersAdded?.some((member) => member.id !== recipient?.id)) await this.take(context, { kind: 'start' });
   }
 
-  private async continueOrBegin(context: TurnContext, firstMessage: string | undefined): Promise<void> {
-    this.stateConfiguration.lend(context);
-    const dialogContext = await this.dialogs.createContext(context);
-    this.stateConfiguration.keep(context);
-    if (context.activity.type === ActivityTypes.Message) {
-      const result = await dialogContext.continueDialog();
-      if (result.status !== DialogTurnStatus.empty) return;
-    } else if (dialogContext.activeDialog) {
-      return;
-    }
-    const conversation = chatConversationOf(context);
-    const existing = await this.options.recorder.statusOf(conversation);
-    if (existing && TERMINAL_STATUSES.includes(existing.status)) {
-      const [reply] = composeReply({ say: ['alreadyAnswered'] }, { language: surveyLanguage(existing.language), values: {} });
-      if (reply) await context.sendActivity(surveyMessage(reply));
-      return;
-    }
-    conversation.language = chooseLanguage(conversation, firstMessage, context.activity.locale, this.options.defaultLanguage);
-    const options: SurveyDialogOptions = {
-      language: conversation.language,
-      values: { businessName: this.options.businessName, customerName: conversation.subject.customerName, agentName: conversation.subject.agentName },
-      ...(firstMessage === undefined ? {} : { firstMessage }),
-    };
-    await dialogContext.beginDialog(SURVEY_DIALOG, options);
+  private async take(context: TurnContext, input: ConversationInput): Promise<void> {
+    const prompt = await this.survey.converse(chatRef(context.activity), chatStart(context.activity), input);
+    const activities = promptActivities(prompt);
+    if (activities.length > 0) await context.sendActivities(activities);
   }
 }

@@ -1,10 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Logger } from '../src/logging/logger.js';
 import { withDeadline } from '../src/http/with-deadline.js';
-import { composeReply } from '../src/survey/compose-reply.js';
-import { surveyLanguage } from '../src/survey/messages/languages.js';
 import { requireTwilioSignature, type SignatureCheck } from './twilio-signature.js';
-import { hangupTwiml } from './twiml.js';
 import type { VoiceSurvey } from './voice-survey.js';
 import { describeIssues, gatherPositionSchema, gatherResultSchema, incomingCallSchema, statusCallbackSchema } from './webhook-fields.js';
 
@@ -12,8 +9,6 @@ export interface VoiceRoutesOptions {
   survey: VoiceSurvey;
   signature: SignatureCheck;
   logger: Logger;
-  businessName: string;
-  defaultLanguage: string;
   /** Twilio waits up to 15 s for TwiML; answer well before with an apology when storage is slow or down. */
   turnDeadlineMs?: number;
 }
@@ -42,9 +37,7 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
 
   const apologise = (response: Response, lang: string | undefined, error: unknown): void => {
     options.logger.error({ err: error }, 'voice turn failed; the caller hears an apology');
-    const language = surveyLanguage(lang ?? options.defaultLanguage);
-    const [reply] = composeReply({ say: ['serviceUnavailable'] }, { language, values: { businessName: options.businessName } });
-    sendTwiml(response, hangupTwiml(reply?.speech ?? '', language.voiceLocale));
+    sendTwiml(response, options.survey.unavailable(lang));
   };
 
   router.post('/incoming', ...signed, async (request, response) => {

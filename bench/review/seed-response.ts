@@ -39,25 +39,25 @@ export async function seedResponse(services: Services, seed: SeedResponse): Prom
     returnResponse: false,
   });
   if (seed.end === 'optedOut') {
-    await services.store.applyTurn({ id: seed.id, event: { type: 'optedOut' }, position: null, at, returnResponse: false });
+    await services.store.applyTurn({ id: seed.id, events: [{ type: 'optedOut' }], position: null, at, returnResponse: false });
     return;
   }
   if (seed.score === null || seed.score === undefined) return;
   await services.store.applyTurn({
     id: seed.id,
-    event: { type: 'score', score: seed.score },
+    events: [{ type: 'score', score: seed.score }],
     turns: [{ at: at.toISOString(), speaker: 'customer', text: String(seed.score), via: 'keys' }],
     at,
     returnResponse: false,
   });
   if (seed.end === 'partial') {
-    await services.store.applyTurn({ id: seed.id, event: { type: 'ended' }, position: null, at, returnResponse: false });
+    await services.store.applyTurn({ id: seed.id, events: [{ type: 'ended' }], position: null, at, returnResponse: false });
     return;
   }
   if (seed.reason !== undefined) {
     await services.store.applyTurn({
       id: seed.id,
-      event: { type: 'reason', reason: seed.reason, tags: seed.tags ?? [], sentiment: seed.sentiment ?? 'neutral', language: 'en', taggerVersion: 'test' },
+      events: [{ type: 'reason', reason: seed.reason, tags: seed.tags ?? [], sentiment: seed.sentiment ?? 'neutral', language: 'en', taggerVersion: 'test' }],
       position: null,
       turns: [{ at: at.toISOString(), speaker: 'customer', text: seed.reason, via: 'speech' }],
       at,

@@ -66,21 +66,21 @@ export async function storeThroughLua(services: Services, id: string, response: 
     returnResponse: false,
   });
   if (response.outcome === 'abandoned') {
-    await store.applyTurn({ id, event: { type: 'ended' }, position: null, at, returnResponse: false });
+    await store.applyTurn({ id, events: [{ type: 'ended' }], position: null, at, returnResponse: false });
     return;
   }
   if (response.outcome === 'optedOut') {
-    await store.applyTurn({ id, event: { type: 'optedOut' }, position: null, at, returnResponse: false });
+    await store.applyTurn({ id, events: [{ type: 'optedOut' }], position: null, at, returnResponse: false });
     return;
   }
-  await store.applyTurn({ id, event: { type: 'score', score: response.score ?? 0 }, at, returnResponse: false });
+  await store.applyTurn({ id, events: [{ type: 'score', score: response.score ?? 0 }], at, returnResponse: false });
   if (response.outcome === 'partial') {
-    await store.applyTurn({ id, event: { type: 'ended' }, position: null, at, returnResponse: false });
+    await store.applyTurn({ id, events: [{ type: 'ended' }], position: null, at, returnResponse: false });
     return;
   }
   await store.applyTurn({
     id,
-    event: { type: 'reason', reason: 'synthetic reason', tags: response.tags, sentiment: 'neutral', language: 'en', taggerVersion: 'bench' },
+    events: [{ type: 'reason', reason: 'synthetic reason', tags: response.tags, sentiment: 'neutral', language: 'en', taggerVersion: 'bench' }],
     position: null,
     at,
     returnResponse: false,

@@ -81,14 +81,12 @@ export class WebChatConversations {
   }
 }
 
-/** Erasure: the web chat logs (and dialog state) of erased chat conversations. */
+/** Erasure: the web chat logs of erased chat conversations. */
 export function chatDataEraser(redis: Redis, keys: Keys, webChatChannelId: string): (conversations: Array<{ channelId: string | null; conversationId: string | null }>) => Promise<void> {
   return async (conversations) => {
     const write = redis.pipeline();
     for (const { channelId, conversationId } of conversations) {
-      if (!channelId || !conversationId) continue;
-      write.unlink(keys.botState(`${channelId}/conversations/${conversationId}`));
-      if (channelId === webChatChannelId) write.unlink(keys.webChatConversation(conversationId), keys.webChatActivities(conversationId));
+      if (channelId === webChatChannelId && conversationId) write.unlink(keys.webChatConversation(conversationId), keys.webChatActivities(conversationId));
     }
     await write.exec();
   };

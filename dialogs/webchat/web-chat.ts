@@ -1,4 +1,3 @@
-import type { Middleware } from 'botbuilder';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
@@ -20,13 +19,10 @@ export interface WebChatParts {
   keys: Keys;
   logger: Logger;
   publicUrl: string;
-  /** The same middleware, in the same order, as the Bot Framework adapter on /api/messages. */
-  middleware: readonly Middleware[];
 }
 
 export function createWebChat(parts: WebChatParts): WebChat {
   const conversations = new WebChatConversations(parts.redis, parts.keys);
   const adapter = new WebChatAdapter({ conversations, logger: parts.logger, serviceUrl: `${parts.publicUrl}/v3/directline` });
-  adapter.use(...parts.middleware);
   return { adapter, conversations, tokens: new DirectLineTokens(parts.redis, parts.keys), bundle: findWebChatBundle() };
 }

@@ -36,7 +36,8 @@ export class TurnNotRunError extends Error {
  * Web Chat's channel, in the style of BotBuilder's console adapter: a turn runs the same middleware
  * and bot as /api/messages, and whatever the bot sends is appended to the conversation's log in
  * Redis, where the page's Direct Line client polls for it. The customer's own activity is logged
- * first, inside the turn, so the log keeps the order of turns that the conversation lock sets.
+ * first, inside the turn: a turn the log's cap refuses never reaches the bot, so it is never
+ * recorded either.
  */
 export class WebChatAdapter extends BotAdapter {
   constructor(private readonly options: WebChatAdapterOptions) {

@@ -36,8 +36,6 @@ export function createApp(services: Services): Express {
       survey: services.voiceSurvey,
       signature: { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL },
       logger,
-      businessName: config.BUSINESS_NAME,
-      defaultLanguage: config.DEFAULT_LANGUAGE,
     }),
   );
   app.use(securityHeaders());

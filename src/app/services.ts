@@ -1,16 +1,9 @@
-import { ConversationState } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import type { Twilio } from 'twilio';
 import { createChatAdapter } from '../../dialogs/chat-adapter.js';
 import type { ChatCloudAdapter } from '../../dialogs/chat-cloud-adapter.js';
-import { ChatSurveyRecorder } from '../../dialogs/chat-survey-recorder.js';
-import { ChatTranscriptMiddleware } from '../../dialogs/chat-transcript-middleware.js';
-import { ConversationLockMiddleware } from '../../dialogs/conversation-lock.js';
-import { RedisStorage } from '../../dialogs/redis-storage.js';
 import { SurveyBot } from '../../dialogs/survey-bot.js';
-import { SurveyDialog } from '../../dialogs/survey-dialog.js';
 import { VoiceSurvey } from '../../voice/voice-survey.js';
 import { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
 import { CampaignService } from '../../voice/campaigns/campaign-service.js';
@@ -19,10 +12,10 @@ import type { Dialer } from '../../voice/dialer/dialer.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
 import { createKeys, type Keys } from '../redis/keys.js';
-import { ScoreCounts } from '../reports/score-counts.js';
 import { DoNotCallList } from '../store/do-not-call-list.js';
 import { ResponseStore } from '../store/response-store.js';
 import { getTagger } from '../tagging/tagger.js';
+import { SurveyConversation } from '../survey/survey-conversation.js';
 import { ResponseEraser } from '../privacy/response-eraser.js';
 import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
@@ -33,9 +26,6 @@ import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
 
-/** Dialog state outlives the survey by this long, then Redis drops it. */
-const CONVERSATION_STATE_TTL_SECONDS = 2 * 24 * 3600;
-
 export interface Services {
   config: Config;
   logger: Logger;
@@ -43,7 +33,8 @@ export interface Services {
   keys: Keys;
   store: ResponseStore;
   doNotCall: DoNotCallList;
-  scoreCounts: ScoreCounts;
+  /** The one owner of a survey turn, for every channel. */
+  conversation: SurveyConversation;
   voiceSurvey: VoiceSurvey;
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
@@ -51,8 +42,6 @@ export interface Services {
   chatAdapter: ChatCloudAdapter;
   /** The customer web chat: its adapter (same middleware and bot as chatAdapter), conversation log and tokens. */
   webChat: WebChat;
-  /** The real twilio REST client (pointed at TWILIO_API_URL when set); undefined without credentials. */
-  twilioClient: Twilio | undefined;
   eraser: ResponseEraser;
   /** Erasure on request in robocaller campaigns (contacts and their audit lines). */
   campaignContactEraser: CampaignContactEraser;
@@ -85,32 +74,22 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
   const idleChatCloser = new IdleChatCloser(redis, keys, store);
   const stopIdleChatCloser = startIdleChatCloser(idleChatCloser, logger);
 
-  const dialer = createDialer(config, { redis, keys, doNotCall, logger }, options.dialer);
-  dialer.start();
-  const voiceSurvey = new VoiceSurvey({
+  const conversation = new SurveyConversation({
     store,
     doNotCall,
-    dialer,
     tagger: getTagger,
-    publicUrl: config.PUBLIC_URL,
-    businessName: config.BUSINESS_NAME,
-    ...(callbackNumber ? { callbackNumber } : {}),
+    business: { businessName: config.BUSINESS_NAME, ...(callbackNumber ? { callbackNumber } : {}) },
     defaultLanguage: config.DEFAULT_LANGUAGE,
   });
+  const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage }, options.dialer);
+  dialer.start();
+  const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
-  const storage = new RedisStorage(redis, { redisKey: keys.botState, ttlSeconds: CONVERSATION_STATE_TTL_SECONDS });
-  const conversationState = new ConversationState(storage);
-  const recorder = new ChatSurveyRecorder(store, doNotCall, getTagger);
-  const bot = new SurveyBot({ conversationState, dialog: new SurveyDialog(recorder), recorder, businessName: config.BUSINESS_NAME, defaultLanguage: config.DEFAULT_LANGUAGE });
+  const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
-  // Both chat adapters (Bot Framework's and the web chat's) run this middleware, in this order, and the same bot.
-  const chatMiddleware = [
-    new ConversationLockMiddleware(redis, { lockKey: keys.conversationLock, leaseMs: 10_000, waitMs: 8_000 }),
-    new ChatTranscriptMiddleware(recorder, config.DEFAULT_LANGUAGE),
-  ];
-  chatAdapter.use(...chatMiddleware);
   const review = createReviewModule({ config, logger, redis, keys, store });
-  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, middleware: chatMiddleware });
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL });
 
   return {
     config,
@@ -119,13 +98,12 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     keys,
     store,
     doNotCall,
-    scoreCounts: new ScoreCounts(redis, keys),
+    conversation,
     voiceSurvey,
     dialer,
     campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date())),
     chatAdapter,
     webChat,
-    twilioClient,
     eraser,
     campaignContactEraser: new CampaignContactEraser(redis, keys),
     idleChatCloser,

@@ -14,8 +14,6 @@ export interface Keys {
   responsesOfPhone: (phone: string) => string;
   dailyCounters: (day: string) => string;
   events: () => string;
-  botState: (storageKey: string) => string;
-  conversationLock: (conversationKey: string) => string;
   doNotCall: () => string;
   retagProgress: () => string;
   retagLease: () => string;
@@ -84,8 +82,6 @@ export function createKeys(prefix: string): Keys {
     responsesOfPhone: (phone) => `${prefix}idx:phone:${phone}`,
     dailyCounters: (day) => `${prefix}counters:${day}`,
     events: () => `${prefix}events`,
-    botState: (storageKey) => `${prefix}bot:${storageKey}`,
-    conversationLock: (conversationKey) => `${prefix}lock:{${conversationKey}}`,
     doNotCall: () => `${prefix}dnc`,
     retagProgress: () => `${prefix}retag:progress`,
     retagLease: () => `${prefix}retag:lease`,

@@ -54,7 +54,8 @@ export class IdleChatCloser {
         stillGoingFrom ??= Number(page[row * 2 + 1]);
         continue;
       }
-      const result = await this.store.applyTurn({ id, stepKey: 'idle-ended', event: { type: 'ended' }, position: null, at: new Date(this.now()), returnResponse: false });
+      // The position stays: a person who comes back carries on where they were.
+      const result = await this.store.applyTurn({ id, expectStatus: 'in_progress', events: [{ type: 'ended' }], at: new Date(this.now()), returnResponse: false });
       if (result.outcome === 'ok') closed += 1;
     }
     return { closed, stillGoingFrom, lastCreated: Number(page[page.length - 1]) };

@@ -1,7 +1,8 @@
 import type { NpsCategory } from '../survey/category.js';
 import type { SurveyPosition, SurveyStep } from '../survey/engine.js';
 import { isTagId, type Sentiment, type TagId } from '../tagging/taxonomy.js';
-import type { Channel, ResponseRecord, ResponseStatus, TranscriptTurn } from './response-record.js';
+import type { Channel, ResponseRecord, ResponseStatus, SurveySubject, TranscriptTurn } from './response-record.js';
+import type { ConversationState } from './response-store.js';
 
 export function pairsToObject(flat: string[]): Record<string, string> {
   const object: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -49,11 +50,40 @@ function decodePosition(step: string | undefined, attempt: string | undefined): 
   return { step: step as SurveyStep, attempt: Math.max(1, Number(attempt) || 1) };
 }
 
+/** The fields of a response that say who it is about. */
+export const SUBJECT_FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'contactId', 'phone'] as const satisfies ReadonlyArray<keyof SurveySubject>;
+
+function subjectOf(hash: Record<string, string>): SurveySubject {
+  const subject: SurveySubject = {};
+  for (const field of SUBJECT_FIELDS) {
+    const value = optional(hash[field]);
+    if (value !== undefined) subject[field] = value;
+  }
+  return subject;
+}
+
+function scoreOf(hash: Record<string, string>): number | null {
+  return hash.score === undefined || hash.score === '' ? null : Number(hash.score);
+}
+
+/** Where a conversation stands, from the fields `ResponseStore.state` reads. */
+export function decodeState(hash: Record<string, string>): ConversationState {
+  return {
+    status: (hash.status as ResponseStatus | undefined) ?? 'in_progress',
+    position: decodePosition(hash.step, hash.attempt),
+    language: hash.language ?? 'en',
+    score: scoreOf(hash),
+    subject: subjectOf(hash),
+    test: hash.test === '1',
+  };
+}
+
 /** Builds the record from its Redis hash; `transcript` is passed separately (it lives in a list). */
 export function decodeResponse(hash: Record<string, string>, transcript: TranscriptTurn[] = []): ResponseRecord | null {
   if (!hash.id || !hash.channel) return null;
-  const score = hash.score === undefined || hash.score === '' ? null : Number(hash.score);
+  const score = scoreOf(hash);
   const record: ResponseRecord = {
+    ...subjectOf(hash),
     id: hash.id,
     channel: hash.channel as Channel,
     conversationId: hash.conversationId ?? '',
@@ -72,7 +102,7 @@ export function decodeResponse(hash: Record<string, string>, transcript: Transcr
     test: hash.test === '1',
     position: decodePosition(hash.step, hash.attempt),
   };
-  for (const field of ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'contactId', 'phone', 'recordingUrl', 'taggerVersion'] as const) {
+  for (const field of ['recordingUrl', 'taggerVersion'] as const) {
     const value = optional(hash[field]);
     if (value !== undefined) record[field] = value;
   }

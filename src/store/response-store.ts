@@ -3,9 +3,10 @@ import type { Keys } from '../redis/keys.js';
 import { npsCategory } from '../survey/category.js';
 import type { SurveyPosition } from '../survey/engine.js';
 import type { Sentiment, TagId } from '../tagging/taxonomy.js';
-import { decodeResponse, pairsToObject, parseTurn } from './record-codec.js';
+import { decodeResponse, decodeState, pairsToObject, parseTurn, SUBJECT_FIELDS } from './record-codec.js';
 import type { Channel, ResponseRecord, ResponseStatus, SurveySubject, TranscriptTurn } from './response-record.js';
-import { APPLY_TURN_LUA } from './scripts/apply-turn.lua.js';
+import { defineLuaCommands } from '../redis/lua-commands.js';
+import { MAX_CUSTOMER_TEXT_BYTES, MAX_TRANSCRIPT_TURNS } from './transcript-limits.js';
 
 export type StoredEvent =
   | { type: 'score'; score: number }
@@ -17,9 +18,11 @@ export type StoredEvent =
 export interface NewResponse extends SurveySubject {
   channel: Channel;
   conversationId: string;
-  /** Chat only: the Bot Framework channel, to find the conversation's dialog state again. */
+  /** Chat only: the Bot Framework channel the conversation came through. */
   channelId?: string;
   language: string;
+  /** The language the first message was written in, when the survey could not use it. */
+  detectedLanguage?: string;
   test?: boolean;
 }
 
@@ -29,7 +32,14 @@ export interface TurnChange {
   create?: NewResponse;
   /** Idempotency key: a change with a key already applied to this response is refused as a duplicate. */
   stepKey?: string;
-  event?: StoredEvent;
+  /** Compare-and-set: applies only while the response waits at this position (else `conflict`). */
+  expect?: SurveyPosition;
+  /** Applies only when the response does not exist yet (else `conflict`). */
+  expectNew?: boolean;
+  /** Applies only while the response has this status (else `conflict`). */
+  expectStatus?: ResponseStatus;
+  /** What the answer did, in order (a message can carry both the score and the reason). */
+  events?: StoredEvent[];
   /** Where the conversation waits next; `null` when it ended. */
   position?: SurveyPosition | null;
   set?: Record<string, string>;
@@ -39,12 +49,23 @@ export interface TurnChange {
   returnResponse?: boolean;
 }
 
-export type TurnOutcome = 'ok' | 'duplicate' | 'closed' | 'missing';
+export type TurnOutcome = 'ok' | 'duplicate' | 'conflict' | 'closed' | 'full' | 'missing';
 
 export interface TurnResult {
   outcome: TurnOutcome;
   /** The response after the change (without its transcript). */
   response: ResponseRecord | null;
+}
+
+/** Where a conversation stands, read in one round trip before a turn that has to know it. */
+export interface ConversationState {
+  status: ResponseStatus;
+  /** Where it waits for an answer; null once it ended for good. */
+  position: SurveyPosition | null;
+  language: string;
+  score: number | null;
+  subject: SurveySubject;
+  test: boolean;
 }
 
 declare module 'ioredis' {
@@ -62,8 +83,7 @@ function createFields(create: NewResponse, id: string): Record<string, string> {
   return fields;
 }
 
-function scriptEvent(event: StoredEvent | undefined): Record<string, unknown> | undefined {
-  if (!event) return undefined;
+function scriptEvent(event: StoredEvent): Record<string, unknown> {
   if (event.type === 'score') return { type: 'score', score: event.score, category: npsCategory(event.score) };
   if (event.type === 'reason') {
     const { reason, ...rest } = event;
@@ -72,34 +92,47 @@ function scriptEvent(event: StoredEvent | undefined): Record<string, unknown> | 
   return event;
 }
 
+function customerBytes(turns: readonly TranscriptTurn[]): number {
+  let bytes = 0;
+  for (const turn of turns) if (turn.speaker === 'customer') bytes += Buffer.byteLength(turn.text);
+  return bytes;
+}
+
+const STATE_FIELDS = ['status', 'step', 'attempt', 'language', 'score', 'test', ...SUBJECT_FIELDS] as const;
+
 /** Responses, their transcripts and the counters behind the reports, in Redis. */
 export class ResponseStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {
-    if (typeof redis.applySurveyTurn !== 'function') {
-      redis.defineCommand('applySurveyTurn', { numberOfKeys: 10, lua: APPLY_TURN_LUA });
-    }
+    defineLuaCommands(redis, import.meta.url, [{ name: 'applySurveyTurn', file: 'apply-turn.lua', numberOfKeys: 10 }]);
   }
 
   async applyTurn(change: TurnChange): Promise<TurnResult> {
     const at = change.at ?? new Date();
     const nowIso = at.toISOString();
+    const turns = change.turns ?? [];
     const payload = {
       id: change.id,
       nowIso,
       nowMs: at.getTime(),
       stepKey: change.stepKey,
+      expect: change.expect,
+      expectNew: change.expectNew,
+      expectStatus: change.expectStatus,
       create: change.create ? createFields(change.create, change.id) : undefined,
-      event: scriptEvent(change.event),
+      events: (change.events ?? []).map(scriptEvent),
       position: change.position ?? undefined,
       ended: change.position === null,
       set: change.set,
       returnResponse: change.returnResponse ?? true,
       indexCustomer: Boolean(change.create?.customerId),
       indexPhone: Boolean(change.create?.phone),
-      turns: (change.turns ?? []).map((turn) => JSON.stringify(turn)),
+      turns: turns.map((turn) => JSON.stringify(turn)),
+      customerBytes: customerBytes(turns),
+      maxTurns: MAX_TRANSCRIPT_TURNS,
+      maxTextBytes: MAX_CUSTOMER_TEXT_BYTES,
     };
     const channel = change.create?.channel ?? 'unknown';
     const [outcome, flat] = await this.redis.applySurveyTurn(
@@ -118,7 +151,19 @@ export class ResponseStore {
     return { outcome: outcome as TurnOutcome, response: decodeResponse(pairsToObject(flat)) };
   }
 
-  /** Just the status and language, for a turn that only needs to know whether the survey is over. */
+  /** Where the conversation stands, in one HMGET; null when it has no response yet. */
+  async state(id: string): Promise<ConversationState | null> {
+    const values = await this.redis.hmget(this.keys.response(id), ...STATE_FIELDS);
+    const hash: Record<string, string> = {};
+    STATE_FIELDS.forEach((field, index) => {
+      const value = values[index];
+      if (value !== null && value !== undefined) hash[field] = value;
+    });
+    if (!hash.status) return null;
+    return decodeState(hash);
+  }
+
+/** Just the status and language, for a turn that only needs to know whether the survey is over. */
   async statusOf(id: string): Promise<{ status: ResponseStatus; language: string } | null> {
     const [status, language] = await this.redis.hmget(this.keys.response(id), 'status', 'language');
     return status ? { status: status as ResponseStatus, language: language ?? 'en' } : null;

@@ -5,10 +5,14 @@ import { renderMessage, type MessageValues, type RenderedText } from './render-m
 export interface ReplyContext {
   language: SurveyLanguage;
   values: MessageValues;
+  /** Values for the spoken form, when they differ (a phone number read out digit by digit). */
+  speechValues?: MessageValues;
 }
 
 /** The messages of a decision in the conversation's language, one per message key. */
 export function composeReply(decision: Pick<Decision, 'say' | 'score'>, context: ReplyContext): RenderedText[] {
-  const values = decision.score === undefined ? context.values : { ...context.values, score: decision.score };
-  return decision.say.map((key) => renderMessage(context.language.messages[key], values));
+  const withScore = (values: MessageValues): MessageValues => (decision.score === undefined ? values : { ...values, score: decision.score });
+  const values = withScore(context.values);
+  const speechValues = context.speechValues ? withScore(context.speechValues) : values;
+  return decision.say.map((key) => renderMessage(context.language.messages[key], values, speechValues));
 }

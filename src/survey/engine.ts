@@ -1,5 +1,6 @@
 import { isOptOutRequest } from '../scoring/opt-out.js';
 import { parseScore } from '../scoring/parse-score.js';
+import { readScoreAndReason } from '../scoring/score-and-reason.js';
 import { npsCategory } from './category.js';
 import type { MessageKey } from './messages/message-catalog.js';
 import { CONSENT_KEY, MAX_REASON_LENGTH, MAX_TRIES, MIN_SPEECH_CONFIDENCE, OPT_OUT_KEY } from './survey-rules.js';
@@ -24,6 +25,8 @@ export type Answer =
 export type SurveyEvent =
   | { type: 'score'; score: number }
   | { type: 'reason'; reason: string }
+  /** One message answered both questions. */
+  | { type: 'scoreAndReason'; score: number; reason: string }
   | { type: 'optedOut' }
   | { type: 'gaveUp'; step: SurveyStep };
 
@@ -78,6 +81,18 @@ export function scoreAccepted(score: number): Decision {
   return { event: { type: 'score', score }, say: ['scoreThanks', reasonQuestionFor(score)], next: { step: 'reason', attempt: 1 }, score };
 }
 
+/** A score, or a score and the reason in one message ("7, the wait was long"); null when the answer holds no score. */
+function scoreAnswer(answer: Answer, lang?: string): Decision | null {
+  const text = heardText(answer);
+  const both = text === null ? null : readScoreAndReason(text, lang);
+  if (both) {
+    const reason = both.reason.slice(0, MAX_REASON_LENGTH);
+    return { event: { type: 'scoreAndReason', score: both.score, reason }, say: ['scoreThanks', 'thanks'], next: null, score: both.score };
+  }
+  const score = readScore(answer, lang);
+  return score === null ? null : scoreAccepted(score);
+}
+
 /** One answer at one position. `lang` helps read typed or spoken words. */
 export function decide(position: SurveyPosition, answer: Answer, lang?: string): Decision {
   if (isOptOut(answer, lang)) return { event: { type: 'optedOut' }, say: ['optedOut'], next: null };
@@ -87,11 +102,8 @@ export function decide(position: SurveyPosition, answer: Answer, lang?: string):
       if (started) return { event: null, say: ['scoreQuestion'], next: { step: 'score', attempt: 1 } };
       return retryOrGiveUp(position, 'consentRetry', 'giveUp');
     }
-    case 'score': {
-      const score = readScore(answer, lang);
-      if (score !== null) return scoreAccepted(score);
-      return retryOrGiveUp(position, 'scoreRetry', 'giveUp');
-    }
+    case 'score':
+      return scoreAnswer(answer, lang) ?? retryOrGiveUp(position, 'scoreRetry', 'giveUp');
     case 'reason': {
       const text = heardText(answer);
       if (text !== null) return { event: { type: 'reason', reason: text.slice(0, MAX_REASON_LENGTH) }, say: ['thanks'], next: null };
@@ -110,8 +122,8 @@ export function open(opening: Opening, firstMessage?: string, lang?: string): De
   if (firstMessage !== undefined) {
     const answer: Answer = { kind: 'text', text: firstMessage };
     if (isOptOut(answer, lang)) return decide({ step: 'score', attempt: 1 }, answer, lang);
-    const score = readScore(answer, lang);
-    if (score !== null) return scoreAccepted(score);
+    const scored = scoreAnswer(answer, lang);
+    if (scored) return scored;
   }
   return { event: null, say: ['greeting', 'scoreQuestion'], next: { step: 'score', attempt: 1 } };
 }

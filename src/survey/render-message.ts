@@ -24,7 +24,9 @@ export interface RenderedText {
   speech: string;
 }
 
-export function renderMessage(message: MessageText, values: MessageValues): RenderedText {
+/** The message written (with `values`) and spoken (with `speechValues`, which read numbers out digit by digit). */
+export function renderMessage(message: MessageText, values: MessageValues, speechValues: MessageValues = values): RenderedText {
   const text = fillTemplate(message.text, values);
-  return { text, speech: message.speech === undefined ? text : fillTemplate(message.speech, values) };
+  const speech = message.speech ?? message.text;
+  return { text, speech: speech === message.text && speechValues === values ? text : fillTemplate(speech, speechValues) };
 }

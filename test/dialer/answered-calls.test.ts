@@ -69,7 +69,7 @@ describe('calls the dialer placed, answered', () => {
     expect(world.twilio.calls).toHaveLength(1);
   });
 
-  it('when an answering machine picks up and detection is on, then it hears the short message, the call ends and the contact is tried again later', async () => {
+  it('when an answering machine picks up and detection is on, then it hears the short message with the callback number read out digit by digit, the call ends and the contact is tried again later', async () => {
     world = await startDialerWorld({ MACHINE_DETECTION: 'on', BUSINESS_NAME: 'Acme Mobile', CALLBACK_NUMBER: '+15550009999' });
     const id = await campaignOf(world, [{ phone: phone(3), timezone: 'America/New_York', language: 'es' }], { maxAttempts: 2 });
     await world.twilio.waitForCalls(1);
@@ -80,7 +80,7 @@ describe('calls the dialer placed, answered', () => {
 
     expect((await world.twilio.machineVerdict(call, 'machine_end_beep')).status).toBe(204);
     expect(call.redirects).toHaveLength(1);
-    expect(call.redirects[0]).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="es-[A-Z]{2}">[^<]*Acme Mobile[^<]*\+15550009999[^<]*<\/Say><Hangup\/><\/Response>$/);
+    expect(call.redirects[0]).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="es-[A-Z]{2}">[^<]*Acme Mobile[^<]*\+1, 5 5 5, 0 0 0, 9 9 9 9\.<\/Say><Hangup\/><\/Response>$/);
     await world.twilio.finish(call, 'completed', { AnsweredBy: 'machine_end_beep' });
 
     expect(await countsOnceSettled(world, id)).toMatchObject({ queued: 1, machine: 0 });

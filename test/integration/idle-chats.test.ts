@@ -20,7 +20,7 @@ describe('chats left idle', () => {
     app.services.store.applyTurn({
       id: `idle-${conversationId}`,
       create: { channel: 'chat', conversationId, language: 'en' },
-      ...(score === null ? {} : { event: { type: 'score' as const, score } }),
+      ...(score === null ? {} : { events: [{ type: 'score' as const, score }] }),
       at: new Date(Date.now() - minutesAgo * MINUTE),
     });
 

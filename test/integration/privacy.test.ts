@@ -37,13 +37,14 @@ describe('privacy', () => {
     expect(await app.services.store.get(other)).not.toBeNull();
   });
 
-  it('when a chat customer is erased by customer id, then the response and its dialog state are gone', async () => {
+  it('when a chat customer is erased by customer id, then the response and its transcript are gone', async () => {
     await sendChatMessage(app.baseUrl, 'c-erase', 'hello', { channelData: { survey: { customerId: 'cust-9' } } });
     const before = await app.services.store.listNewest({ channel: 'chat', limit: 10 });
     expect(before.some((record) => record.customerId === 'cust-9')).toBe(true);
     expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    const erasedId = before.find((record) => record.customerId === 'cust-9')?.id ?? '';
     expect((await app.services.store.listNewest({ channel: 'chat', limit: 10 })).some((record) => record.customerId === 'cust-9')).toBe(false);
-    expect(await app.redis.redis.exists(app.services.keys.botState('test/conversations/c-erase'))).toBe(0);
+    expect(await app.redis.redis.exists(app.services.keys.response(erasedId), app.services.keys.transcript(erasedId))).toBe(0);
   });
 
   it('when a detractor who reached the review queue is erased, then the queue item and its notes are gone too', async () => {

@@ -14,7 +14,7 @@ describe('results API', () => {
     const id = `seed-${seq}`;
     const when = new Date(at);
     await app.services.store.applyTurn({ id, create: { channel: options.channel ?? 'chat', conversationId: `conv-${seq}`, language: 'en', ...(options.test ? { test: true } : {}) }, at: when });
-    if (score !== null) await app.services.store.applyTurn({ id, event: { type: 'score', score }, at: when });
+    if (score !== null) await app.services.store.applyTurn({ id, events: [{ type: 'score', score }], at: when });
     return id;
   };
 

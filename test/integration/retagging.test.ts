@@ -13,10 +13,10 @@ describe('re-tagging stored reasons', () => {
 
   it('when the tagger version changed, then an admin call re-tags old reasons in the background and moves their tag counters', async () => {
     const at = new Date('2026-11-10T10:00:00Z');
-    await app.services.store.applyTurn({ id: 'old-1', create: { channel: 'chat', conversationId: 'old-1', language: 'en' }, event: { type: 'score', score: 2 }, at });
+    await app.services.store.applyTurn({ id: 'old-1', create: { channel: 'chat', conversationId: 'old-1', language: 'en' }, events: [{ type: 'score', score: 2 }], at });
     await app.services.store.applyTurn({
       id: 'old-1',
-      event: { type: 'reason', reason: 'I waited on hold for an hour', tags: ['price_billing'], sentiment: 'positive', language: 'en', taggerVersion: 'retired-version' },
+      events: [{ type: 'reason', reason: 'I waited on hold for an hour', tags: ['price_billing'], sentiment: 'positive', language: 'en', taggerVersion: 'retired-version' }],
       at,
     });
     const counters = () => app.redis.redis.hgetall(`${app.redis.prefix}counters:2026-11-10`);
@@ -44,10 +44,10 @@ describe('re-tagging stored reasons', () => {
 
   it('when the event stream was trimmed past an old reason, then re-tagging still finds it', async () => {
     const at = new Date('2026-11-11T10:00:00Z');
-    await app.services.store.applyTurn({ id: 'old-2', create: { channel: 'voice', conversationId: 'old-2', language: 'en' }, event: { type: 'score', score: 9 }, at });
+    await app.services.store.applyTurn({ id: 'old-2', create: { channel: 'voice', conversationId: 'old-2', language: 'en' }, events: [{ type: 'score', score: 9 }], at });
     await app.services.store.applyTurn({
       id: 'old-2',
-      event: { type: 'reason', reason: 'The agent was very friendly', tags: [], sentiment: 'neutral', language: 'en', taggerVersion: 'retired-version' },
+      events: [{ type: 'reason', reason: 'The agent was very friendly', tags: [], sentiment: 'neutral', language: 'en', taggerVersion: 'retired-version' }],
       at,
     });
     await app.redis.redis.xtrim(app.services.keys.events(), 'MAXLEN', 0);

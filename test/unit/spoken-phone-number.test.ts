@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spokenPhoneNumber } from '../../voice/spoken-phone-number.js';
+import { spokenPhoneNumber } from '../../src/survey/spoken-phone-number.js';
 
 describe('spokenPhoneNumber', () => {
   it.each([

@@ -1,12 +1,10 @@
 import { Writable } from 'node:stream';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chatResponseId } from '../../dialogs/chat-conversation.js';
-import { ConversationLockMiddleware } from '../../dialogs/conversation-lock.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { createKeys } from '../../src/redis/keys.js';
 import { ConversationFullError, MAX_ACTIVITIES_PER_CONVERSATION, WebChatConversations } from '../../dialogs/webchat/conversation-log.js';
-import { TurnNotRunError, WEB_CHAT_CHANNEL_ID, WebChatAdapter } from '../../dialogs/webchat/webchat-adapter.js';
+import { WEB_CHAT_CHANNEL_ID, WebChatAdapter } from '../../dialogs/webchat/webchat-adapter.js';
 import { createTestRedis, type TestRedis } from '../support/test-redis.js';
 
 const CONVERSATION = 'adapterTestConversation01';
@@ -30,7 +28,6 @@ describe('WebChatAdapter', () => {
       },
     });
     adapter = new WebChatAdapter({ conversations, logger: createLogger('error', sink), serviceUrl: 'http://127.0.0.1/v3/directline' });
-    adapter.use(new ConversationLockMiddleware(redis.redis, { lockKey: keys.conversationLock, leaseMs: 5_000, waitMs: 50 }));
     await conversations.open(CONVERSATION, new Date());
   });
   afterEach(async () => redis?.cleanup());
@@ -70,18 +67,6 @@ describe('WebChatAdapter', () => {
       await context.sendActivity('Are you still there?');
     });
     expect(await texts()).toEqual(['bot: Are you still there?']);
-  });
-
-  it('when another turn of the conversation holds the lock, then the turn does not run and the customer activity is not logged', async () => {
-    await redis.redis.set(createKeys(redis.prefix).conversationLock(chatResponseId(WEB_CHAT_CHANNEL_ID, CONVERSATION)), 'someone-else', 'PX', 5_000);
-    let ran = false;
-    const turn = adapter.processActivity(CONVERSATION, customerSays('9'), () => {
-      ran = true;
-      return Promise.resolve();
-    });
-    await expect(turn).rejects.toBeInstanceOf(TurnNotRunError);
-    expect(ran).toBe(false);
-    expect(await texts()).toEqual(['bot: Sorry, something went wrong on our side. Please try again in a moment.']);
   });
 
   it('when a conversation already holds the most activities allowed, then a further one is refused and the bot never sees it', async () => {

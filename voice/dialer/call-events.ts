@@ -1,7 +1,5 @@
-import { composeReply } from '../../src/survey/compose-reply.js';
-import { surveyLanguage } from '../../src/survey/messages/languages.js';
 import type { CallStatusUpdate, OutboundCallContext } from '../dialer-hooks.js';
-import { hangupTwiml } from '../twiml.js';
+import { promptTwiml } from '../prompt-twiml.js';
 import type { AttemptCloser, AttemptEnding } from './attempt-closer.js';
 import { attemptRefText, parseAttemptRef, type AttemptRef } from './contact-transitions.js';
 import type { DialerDeps } from './dialer-deps.js';
@@ -105,12 +103,8 @@ export class CallEvents {
     if (!isMachine(answeredBy) || !this.deps.calls) return;
     const contact = await this.deps.store.contact(ref.campaignId, ref.contactId);
     const { settings } = this.deps;
-    const language = surveyLanguage(contact?.language ?? settings.defaultLanguage);
-    const speech = settings.machineMessage && answeredBy !== 'fax'
-      ? composeReply({ say: ['machineMessage'] }, { language, values: { businessName: settings.businessName, callbackNumber: settings.callbackNumber } })
-          .map((reply) => reply.speech)
-          .join(' ')
-      : '';
-    await this.deps.calls.redirect(callSid, speech ? hangupTwiml(speech, language.voiceLocale) : '<Response><Hangup/></Response>');
+    const language = contact?.language ?? settings.defaultLanguage;
+    const twiml = settings.machineMessage && answeredBy !== 'fax' ? promptTwiml(this.deps.machineMessage(language), settings.publicUrl) : '<Response><Hangup/></Response>';
+    await this.deps.calls.redirect(callSid, twiml);
   }
 }

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
+import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import { Dialer } from './dialer.js';
 import { DEFAULT_TUNING, MAX_ANSWERED_CALLS_PER_30_DAYS, type DialerTuning } from './dialer-settings.js';
 import { createDialerTwilioClient, TwilioCalls, type CallsApi } from './twilio-calls.js';
@@ -10,8 +11,6 @@ import { createDialerTwilioClient, TwilioCalls, type CallsApi } from './twilio-c
 export interface DialerConfig {
   PUBLIC_URL: string;
   DEFAULT_LANGUAGE: string;
-  BUSINESS_NAME: string;
-  CALLBACK_NUMBER?: string | undefined;
   TWILIO_ACCOUNT_SID?: string | undefined;
   TWILIO_AUTH_TOKEN?: string | undefined;
   TWILIO_FROM_NUMBER?: string | undefined;
@@ -35,6 +34,7 @@ export interface DialerParts {
   keys: Keys;
   doNotCall: DoNotCallList;
   logger: Logger;
+  machineMessage: (language: string) => SurveyPrompt;
 }
 
 export function createDialer(config: DialerConfig, parts: DialerParts, overrides: DialerOverrides = {}): Dialer {
@@ -48,7 +48,6 @@ export function createDialer(config: DialerConfig, parts: DialerParts, overrides
           TWILIO_FROM_NUMBER,
         )
       : undefined);
-  const callbackNumber = config.CALLBACK_NUMBER ?? TWILIO_FROM_NUMBER;
   return new Dialer({
     ...parts,
     calls,
@@ -56,8 +55,6 @@ export function createDialer(config: DialerConfig, parts: DialerParts, overrides
     settings: {
       publicUrl: config.PUBLIC_URL,
       defaultLanguage: config.DEFAULT_LANGUAGE,
-      businessName: config.BUSINESS_NAME,
-      ...(callbackNumber ? { callbackNumber } : {}),
       maxConcurrentCalls: config.DIALER_MAX_CONCURRENT_CALLS,
       maxAnsweredPer30Days: Math.min(config.MAX_ANSWERED_CALLS_PER_30_DAYS, MAX_ANSWERED_CALLS_PER_30_DAYS),
       machineDetection: config.MACHINE_DETECTION === 'on',

@@ -1,5 +1,6 @@
 import type { Logger } from '../../src/logging/logger.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
+import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { CallGuards } from './call-guards.js';
 import type { ContactTransitions } from './contact-transitions.js';
@@ -21,4 +22,6 @@ export interface DialerDeps {
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;
+  /** What an answering machine hears after its beep, in the contact's language. */
+  machineMessage: (language: string) => SurveyPrompt;
 }

@@ -50,8 +50,6 @@ export const DEFAULT_TUNING: DialerTuning = {
 export interface DialerSettings {
   publicUrl: string;
   defaultLanguage: string;
-  businessName: string;
-  callbackNumber?: string;
   maxConcurrentCalls: number;
   maxAnsweredPer30Days: number;
   /** Twilio's asynchronous answering-machine detection on every call. */

@@ -2,6 +2,7 @@ import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
+import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import { CampaignStore } from '../campaigns/campaign-store.js';
 import type { Campaign } from '../campaigns/campaign-types.js';
@@ -27,6 +28,7 @@ export interface DialerOptions {
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;
+  machineMessage: (language: string) => SurveyPrompt;
 }
 
 export class DialerUnavailableError extends Error {
@@ -73,6 +75,7 @@ export class Dialer implements DialerHooks {
       calls: options.calls,
       logger,
       clock: options.clock,
+      machineMessage: options.machineMessage,
       settings,
     };
     this.closer = new AttemptCloser(this.deps);
