@@ -12,7 +12,7 @@ import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
 import { retagRoutes } from '../retagging/retag-routes.js';
 import { signInRoutes } from '../auth/sign-in-routes.js';
-import { reviewAssets } from '../review/review-assets.js';
+import { favicon, reviewAssets } from '../review/review-assets.js';
 import { reviewPages } from '../review/review-pages.js';
 import { directLineRoutes } from '../../dialogs/webchat/directline-routes.js';
 import { webChatRoutes } from '../../dialogs/webchat/webchat-routes.js';
@@ -39,6 +39,7 @@ export function createApp(services: Services): Express {
     }),
   );
   app.use(securityHeaders());
+  app.use(favicon());
 
   app.get('/healthz', async (_request, response) => {
     const redisUp = await services.redis.ping().then(

@@ -136,6 +136,16 @@ export class ReviewReports {
     };
   }
 
+  /** Every agent with a survey in the range (any channel, any campaign), by name then id: what the agent filter can find. */
+  async agentsSeen(range: { from?: Date; to?: Date }): Promise<Array<{ agentId: string; agentName: string | null }>> {
+    const [from, to] = await this.counters.resolveRange(range);
+    const agentIds = [...(await this.counters.agentTotals(from, to, {})).keys()].filter((agentId) => agentId !== '-');
+    const names = await this.agentNames(agentIds);
+    return agentIds
+      .map((agentId) => ({ agentId, agentName: names.get(agentId) ?? null }))
+      .sort((a, b) => (a.agentName ?? a.agentId).localeCompare(b.agentName ?? b.agentId) || a.agentId.localeCompare(b.agentId));
+  }
+
   /** Display names the review consumer saw on responses, by agent id. */
   async agentNames(agentIds: string[]): Promise<Map<string, string>> {
     if (agentIds.length === 0) return new Map();

@@ -18,3 +18,15 @@ export function projectRoot(): string {
 export function reviewAssets(): RequestHandler {
   return express.static(join(projectRoot(), 'public', 'review'), { maxAge: '1h', index: false, fallthrough: false });
 }
+
+const ICONS: Record<string, string> = { '/favicon.ico': 'favicon.ico', '/favicon.svg': 'favicon.svg' };
+
+/** `/favicon.ico` and `/favicon.svg` at the root, where browsers ask for them on every page. */
+export function favicon(): RequestHandler {
+  const dir = join(projectRoot(), 'public', 'review');
+  return (request, response, next) => {
+    const file = ICONS[request.path];
+    if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
+    response.sendFile(file, { root: dir, maxAge: '1d' });
+  };
+}

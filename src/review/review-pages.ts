@@ -12,7 +12,7 @@ import { driversPage } from './pages/drivers-page.js';
 import { html } from '../http/html.js';
 import { layout, type PageContext, type Section } from './pages/layout.js';
 import { alertsPage, queuePage, responsesPage } from './pages/list-pages.js';
-import { parsePageFilter, type PageFilter } from './pages/page-filter.js';
+import { applyAgentField, parsePageFilter, type PageFilter } from './pages/page-filter.js';
 import { responsePage } from './pages/response-page.js';
 import { channelSchema } from './query-schemas.js';
 import { sendRecording } from './recording-proxy.js';
@@ -56,7 +56,8 @@ export function reviewPages(options: ReviewPagesOptions): Router {
     const parsed = parsePageFilter(request.query, now());
     if (!parsed.ok) return problem(response, active, 400, parsed.error);
     try {
-      sendPage(response, 200, await render(parsed.value));
+      const agents = await review.reports.agentsSeen(parsed.value.filter);
+      sendPage(response, 200, await render(applyAgentField(parsed.value, agents)));
     } catch (error) {
       if (!(error instanceof RangeTooLongError)) throw error;
       problem(response, active, 400, error.message);
@@ -89,7 +90,7 @@ export function reviewPages(options: ReviewPagesOptions): Router {
     const channel = channelSchema.safeParse(request.query.channel);
     const page = pageNumber(request);
     const records = await store.listNewest({ limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE, ...(channel.success ? { channel: channel.data } : {}) });
-    sendPage(response, 200, responsesPage(context(response, 'responses'), records.slice(0, PAGE_SIZE), page, records.length > PAGE_SIZE, channel.success ? channel.data : ''));
+    sendPage(response, 200, responsesPage(context(response, 'responses'), records.slice(0, PAGE_SIZE), page, records.length > PAGE_SIZE, channel.success ? channel.data : '', now()));
   });
 
   router.get('/responses/:id', async (request, response) => {
@@ -145,7 +146,8 @@ export function reviewPages(options: ReviewPagesOptions): Router {
   router.get('/daily', async (request, response) => {
     const day = typeof request.query.day === 'string' && request.query.day !== '' ? request.query.day : yesterday(now());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return problem(response, 'daily', 400, 'day must be a date such as 2026-11-01.');
-    sendPage(response, 200, dailyPage(context(response, 'daily'), await review.dailyDigest(day)));
+    const digest = await review.dailyDigest(day);
+    sendPage(response, 200, dailyPage(context(response, 'daily'), digest, await recordsById(digest.oldestOpen.map((item) => item.responseId))));
   });
 
   router.get('/alerts', async (_request, response) => {

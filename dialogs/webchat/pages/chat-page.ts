@@ -18,7 +18,7 @@ export function chatPage(options: ChatPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <title>${business} – customer survey</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.ico">
 <link rel="stylesheet" href="/webchat/chat.css">
 </head>
 <body class="${options.embedded ? 'embedded' : 'standalone'}">

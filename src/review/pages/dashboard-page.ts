@@ -1,10 +1,11 @@
 import type { ResponseRecord } from '../../store/response-record.js';
 import type { SummaryReport, TrendReport } from '../../reports/review-reports.js';
 import type { ReviewItem } from '../queue/review-queue.js';
-import { categoryBadge, formatNps, formatPoints, formatShare, formatTime, tagLabel } from './format.js';
+import { categoryBadge, formatPoints, formatShare, formatShortTime, formatTime, headlineNps } from './format.js';
+import { channelLabel, reviewReasonLabel, tagLabel } from './labels.js';
 import { html, type SafeHtml } from '../../http/html.js';
 import { layout, type PageContext } from './layout.js';
-import { filterForm, type PageFilter } from './page-filter.js';
+import { apiQueryString, filterForm, type PageFilter } from './page-filter.js';
 import { categoryBar, trendChart } from './trend-chart.js';
 
 export interface DashboardData {
@@ -21,8 +22,8 @@ function headline(summary: SummaryReport): SafeHtml {
       ? html`<p class="warning" id="low-sample" role="status">Too few responses: ${summary.total} scored (fewer than 30), so this NPS can move a lot with a few more answers.</p>`
       : html``;
   return html`<section class="headline">
-<div class="nps"><span class="label">NPS</span> <span id="nps" data-value="${summary.nps ?? ''}">${formatNps(summary.nps)}</span>
-<span class="moe">± <span id="margin" data-value="${summary.marginOfError ?? ''}">${formatPoints(summary.marginOfError)}</span> <small>(95% margin of error)</small></span></div>
+<div class="nps"><span class="label">NPS</span> ${headlineNps(summary.nps)}
+${summary.nps === null ? html`` : html`<span class="moe">± <span id="margin" data-value="${summary.marginOfError ?? ''}">${formatPoints(summary.marginOfError)}</span> <small>(95% margin of error)</small></span>`}</div>
 ${warning}
 <dl class="counts">
 <div><dt>Scored</dt><dd id="total">${summary.total}</dd></div>
@@ -58,32 +59,32 @@ function queueTable(openQueue: DashboardData['openQueue'], responses: Map<string
   if (openQueue.total === 0) return html`<p class="empty">Nobody is waiting for a call back.</p>`;
   const rows = openQueue.items.map((item) => {
     const record = responses.get(item.responseId);
-    return html`<tr><td>${formatTime(item.createdAt)}</td><td>${item.kinds.join(', ')}</td><td>${record?.score ?? '—'}</td><td class="text">${reasonPreview(record)}</td><td>${item.assignee ?? 'unassigned'}</td><td><a href="/review/responses/${encodeURIComponent(item.responseId)}">Open</a></td></tr>`;
+    return html`<tr><td data-label="Since" class="when">${formatShortTime(item.createdAt)}</td><td data-label="Why">${item.kinds.map(reviewReasonLabel).join(', ')}</td><td data-label="Score">${record?.score ?? '—'}</td><td data-label="Reason" class="text">${reasonPreview(record)}</td><td data-label="Assigned">${item.assignee ?? 'Nobody yet'}</td><td class="go"><a class="action" href="/review/responses/${encodeURIComponent(item.responseId)}#review">Open</a></td></tr>`;
   });
-  return html`<table><thead><tr><th>Since</th><th>Why</th><th>Score</th><th>Reason</th><th>Assigned</th><th></th></tr></thead><tbody>${rows}</tbody></table>
-<p><a href="/review/queue">All ${openQueue.total} open items</a></p>`;
+  return html`<table class="cards"><thead><tr><th>Since (UTC)</th><th>Why</th><th>Score</th><th>Reason</th><th>Assigned</th><th></th></tr></thead><tbody>${rows}</tbody></table>
+<p class="links"><a href="/review/queue">All ${openQueue.total} open items</a></p>`;
 }
 
 function latestTable(latest: ResponseRecord[]): SafeHtml {
   if (latest.length === 0) return html`<p class="empty">No responses yet.</p>`;
   const rows = latest.map(
     (record) =>
-      html`<tr><td>${formatTime(record.createdAt)}</td><td>${record.channel}${record.test ? html` <span class="badge none">test</span>` : html``}</td><td>${record.score ?? '—'} ${categoryBadge(record.category)}</td><td class="text">${reasonPreview(record)}</td><td>${record.tags.map(tagLabel).join(', ')}</td><td><a href="/review/responses/${encodeURIComponent(record.id)}">Transcript</a></td></tr>`,
+      html`<tr><td data-label="Started" class="when">${formatShortTime(record.createdAt)}</td><td data-label="Channel">${channelLabel(record.channel)}${record.test ? html` <span class="badge none">Test</span>` : html``}</td><td data-label="Score">${record.score ?? '—'} ${categoryBadge(record.category)}</td><td data-label="Reason" class="text">${reasonPreview(record)}</td><td data-label="Topics">${record.tags.map(tagLabel).join(', ') || '—'}</td><td class="go"><a class="action" href="/review/responses/${encodeURIComponent(record.id)}">Transcript</a></td></tr>`,
   );
-  return html`<table><thead><tr><th>Started</th><th>Channel</th><th>Score</th><th>Reason</th><th>Tags</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="cards"><thead><tr><th>Started (UTC)</th><th>Channel</th><th>Score</th><th>Reason</th><th>Topics</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 export function dashboardPage(context: PageContext, filter: PageFilter, data: DashboardData): string {
-  const exportQuery = filter.queryString || '';
+  const exportQuery = apiQueryString(filter);
   return layout(
     'Customer satisfaction',
     context,
-    html`${filterForm('/review', filter.values, true)}
+    html`${filterForm('/review', filter, true)}
 ${headline(data.summary)}
 ${volumes(data.summary)}
 <section><h2>Trend</h2>${trendChart(data.trend.points, data.trend.interval)}</section>
 <section><h2>Review queue</h2>${queueTable(data.openQueue, data.responsesById)}</section>
 <section><h2>Latest responses</h2>${latestTable(data.latest)}
-<p><a href="/review/responses">All responses</a> · <a href="/api/review/export.csv${exportQuery}" download>Export CSV (these filters)</a></p></section>`,
+<p class="links"><a href="/review/responses">All responses</a> <a href="/api/review/export.csv${exportQuery}" download>Export CSV (these filters)</a></p></section>`,
   );
 }

@@ -32,7 +32,7 @@ export function simulatorPage(options: SimulatorPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phone simulator – ${business}</title>
-<link rel="icon" href="data:,">
+<link rel="icon" href="/favicon.ico">
 ${options.csrfToken ? `<meta name="csrf-token" content="${escapeHtml(options.csrfToken)}">` : ''}
 <link rel="stylesheet" href="/simulator/assets/simulator.css">
 </head>
