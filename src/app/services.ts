@@ -110,7 +110,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
   ];
   chatAdapter.use(...chatMiddleware);
   const review = createReviewModule({ config, logger, redis, keys, store });
-  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, middleware: chatMiddleware });
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, middleware: chatMiddleware });
 
   return {
     config,
@@ -137,6 +137,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     close: async () => {
       stopRetention();
       stopIdleChatCloser();
+      await webChat.streams.close();
       await dialer.close();
       await review.close();
     },
