@@ -86,11 +86,16 @@
     return session;
   }
 
-  // The browser's WebSocket, watched: one that closes or stalls before it opens calls onFailure once.
-  function watchedWebSocket(onFailure) {
-    var Native = window.WebSocket;
+  // The browser's WebSocket, watched: one that is refused, or closes or stalls before it opens, calls onFailure.
+  function watchedWebSocket(Native, onFailure) {
     function Watched(url, protocols) {
-      var socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+      var socket;
+      try {
+        socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+      } catch (error) {
+        onFailure();
+        throw error;
+      }
       var opened = false;
       var timer = window.setTimeout(function () {
         if (!opened) {
@@ -115,26 +120,34 @@
     return Watched;
   }
 
+  // Web Chat's createDirectLine passes no WebSocket of our own on, and DirectLineJS takes the global
+  // one when it is made: so the global is the watched one just for that moment.
+  function createDirectLine(options, onStreamFailure) {
+    var Native = window.WebSocket;
+    if (options.webSocket) window.WebSocket = watchedWebSocket(Native, onStreamFailure);
+    try {
+      return window.WebChat.createDirectLine(options);
+    } finally {
+      window.WebSocket = Native;
+    }
+  }
+
   function start(session) {
     var streaming = session.transport !== 'polling' && typeof window.WebSocket === 'function';
     var options = { domain: DIRECT_LINE, webSocket: streaming, token: session.token };
     if (session.resumed) options.conversationId = session.conversationId;
-    var directLine;
     var superseded = false;
-    if (streaming) {
-      options.WebSocket = watchedWebSocket(function () {
-        if (superseded) return;
-        superseded = true;
-        // Polling reads the conversation again from its start, so nothing said meanwhile is lost.
-        session.transport = 'polling';
-        session.resumed = true;
-        session.token = directLine.token || session.token;
-        save(session);
-        directLine.end();
-        start(session);
-      });
-    }
-    directLine = window.WebChat.createDirectLine(options);
+    var directLine = createDirectLine(options, function () {
+      if (superseded) return;
+      superseded = true;
+      // Polling reads the conversation again from its start, so nothing said meanwhile is lost.
+      session.transport = 'polling';
+      session.resumed = true;
+      session.token = directLine.token || session.token;
+      save(session);
+      directLine.end();
+      start(session);
+    });
 
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
