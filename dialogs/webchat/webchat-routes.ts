@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import express, { Router, type RequestHandler } from 'express';
@@ -48,7 +49,7 @@ function compressedOnce(file: string): Promise<CompressedBundle> {
   return entry;
 }
 
-/** The 3.9 MB bundle as brotli or gzip (a sixth or a quarter of its size), under a versioned URL that is cached for a year. */
+/** The bundle as brotli or gzip (about a fifth or a quarter of its size), under a versioned URL that is cached for a year. */
 function bundleHandler(bundle: WebChatBundle): RequestHandler {
   return async (request, response) => {
     const { raw, br, gzip: gzipped } = await compressedOnce(bundle.file);
@@ -70,7 +71,7 @@ function bundleHandler(bundle: WebChatBundle): RequestHandler {
 }
 
 export function webChatBundleUrl(bundle: WebChatBundle): string {
-  return `/webchat/vendor/botframework-webchat-${bundle.version}.js`;
+  return `/webchat/vendor/botframework-${basename(bundle.file, '.js')}-${bundle.version}.js`;
 }
 
 /** GET / (the customer chat), /widget.js (the embeddable snippet), /webchat/* (page assets and the Web Chat bundle). */

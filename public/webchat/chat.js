@@ -211,12 +211,25 @@
     });
   }
 
-  if (!window.WebChat) {
-    setStatus('The chat could not load. Please reload the page.');
-    return;
-  }
-  openSession().then(start, function (error) {
-    setStatus('The survey is not available right now. Please try again later.');
-    window.console.error(error);
+  // This script runs before the Web Chat bundle (the page lists it first): the token is fetched
+  // while the bundle still loads, and Web Chat starts once the document, bundle included, is in.
+  var opening = openSession().then(
+    function (session) {
+      return { session: session };
+    },
+    function (error) {
+      return { error: error };
+    },
+  );
+  window.addEventListener('DOMContentLoaded', function () {
+    if (!window.WebChat) {
+      setStatus('The chat could not load. Please reload the page.');
+      return;
+    }
+    opening.then(function (opened) {
+      if (opened.session) return start(opened.session);
+      setStatus('The survey is not available right now. Please try again later.');
+      window.console.error(opened.error);
+    });
   });
 })();

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findWebChatBundle } from '../../dialogs/webchat/webchat-bundle.js';
+import { webChatBundleUrl } from '../../dialogs/webchat/webchat-routes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface Fetched {
@@ -34,7 +35,8 @@ describe('the Web Chat bundle', () => {
   it('when a browser that takes br and gzip (listing gzip first) asks for the page\'s bundle, then it gets brotli under a versioned URL cached for a year; gzip-only and plain clients get gzip and the file itself', async () => {
     const page = await (await fetch(`${app.baseUrl}/`)).text();
     const bundle = findWebChatBundle();
-    const path = `/webchat/vendor/botframework-webchat-${bundle.version}.js`;
+    const path = webChatBundleUrl(bundle);
+    expect(path).toBe(`/webchat/vendor/botframework-webchat-minimal-${bundle.version}.js`);
     expect(page).toContain(`<script src="${path}"`);
     const original = readFileSync(bundle.file);
 
