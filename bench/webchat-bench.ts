@@ -3,12 +3,16 @@ import autocannon from 'autocannon';
 import { startEmbeddedRedis } from '../src/redis/embedded-redis.js';
 import { startNodeServer, type RunningServer } from './load/bench-processes.js';
 import type { BenchSection } from './report.js';
+import { launchChromium } from './review/in-process-app.js';
+import { measurePageUsable } from './webchat/page-usable.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const POLL_CONNECTIONS = 50;
 /** Customers answering at once in the survey run; each waits for the bot before its next message. */
 const CUSTOMERS = 20;
+/** Cold-cache page loads of the customer chat (and of the floor page), alternating. */
+const PAGE_ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
 function median(values: number[]): number {
@@ -140,6 +144,23 @@ export async function runWebChatBench(): Promise<BenchSection> {
     } finally {
       await service.stop();
     }
+    const pageService = await startNodeServer('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: 'wcpage:' }, 'Survey agent listening');
+    const browser = await launchChromium();
+    try {
+      const usable = await measurePageUsable(browser, pageService.base, PAGE_ROUNDS);
+      const describe = (times: number[]) => `median ${Math.round(median(times))} ms, worst ${Math.round(Math.max(...times))} ms`;
+      rows.push({
+        measure: `customer page usable in Chromium, cold cache (${PAGE_ROUNDS} rounds)`,
+        'floor / Bot Framework': `bundle alone from a bare server: ${describe(usable.floorMs)}`,
+        'web chat': `score buttons shown: ${describe(usable.pageMs)}`,
+        ratio: Number((median(usable.floorMs) / median(usable.pageMs)).toFixed(2)),
+        'web chat failures': PAGE_ROUNDS - usable.streams,
+      });
+    } finally {
+      await browser.close();
+      await pageService.stop();
+    }
+    notes.push('Page usable: from navigation in a fresh browser context (nothing cached) until the score buttons are on screen; the floor page only loads and evaluates the same brotli bundle from node:http. The page\'s failures column counts rounds that did not receive over a WebSocket stream.');
     notes.push('A web chat survey also opens a conversation (token, POST /conversations) and reads it back; the Bot Framework run needs neither, so a ratio under 1 on whole surveys is expected.');
     notes.push(`An open chat polls once a second: one instance's poll rate is roughly how many chats it keeps open at once.`);
   } finally {

@@ -4,6 +4,7 @@ import { connectWhenReady, startHttpService } from './app/http-service.js';
 import { stopOnSignals } from './app/shutdown-signals.js';
 import { startWorkerPool } from './app/worker-pool.js';
 import { ConfigError } from './config/config-error.js';
+import { loadEnvFile } from './config/env-file.js';
 import { loadConfig, type Config } from './config/load-config.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { DataDirInUseError, RedisServerMissingError, startEmbeddedRedis, type EmbeddedRedis } from './redis/embedded-redis.js';
@@ -41,6 +42,7 @@ function printBanner(config: Config, embedded: EmbeddedRedis | undefined): void 
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);

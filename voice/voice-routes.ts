@@ -33,7 +33,7 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
   // Parser and signature check per route rather than router-wide: every layer a webhook passes
   // through costs on each turn. The catch-all at the end keeps unsigned requests to any other
   // /voice/* path at 403.
-  const signed = [express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 100 }), requireTwilioSignature(options.signature)];
+  const signed = [express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 100 }), requireTwilioSignature(options.signature, options.logger)];
 
   const apologise = (response: Response, lang: string | undefined, error: unknown): void => {
     options.logger.error({ err: error }, 'voice turn failed; the caller hears an apology');

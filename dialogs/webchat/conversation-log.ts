@@ -60,6 +60,7 @@ export class WebChatConversations {
       .rpush(listKey, JSON.stringify({ type: activity.type ?? 'message', ...activity }))
       .expire(listKey, CONVERSATION_TTL_SECONDS)
       .expire(this.keys.webChatConversation(conversationId), CONVERSATION_TTL_SECONDS)
+      .publish(this.keys.webChatActivityChannel(conversationId), '')
       .exec();
     const newLength = Number(results?.[0]?.[1]);
     return activityId(conversationId, newLength - 1);

@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { bearerToken } from '../../src/http/bearer-auth.js';
 import { directLineCors, type OriginPolicy } from '../../src/http/allowed-origins.js';
+import type { ActivityStreams } from './activity-streams.js';
 import { ConversationFullError, type WebChatConversations } from './conversation-log.js';
 import { checkPostedActivity } from './directline-activity.js';
+import { refuse } from './directline-errors.js';
 import { CONVERSATION_ID, newConversationId, type DirectLineTokens, type IssuedToken } from './directline-tokens.js';
 import { TurnNotRunError, type WebChatAdapter } from './webchat-adapter.js';
 
@@ -13,23 +15,27 @@ export interface DirectLineRoutesOptions {
   tokens: DirectLineTokens;
   runTurn: (context: TurnContext) => Promise<void>;
   origins: OriginPolicy;
+  streams: ActivityStreams;
 }
 
 const WATERMARK = /^\d{0,7}$/;
 
-function refuse(response: Response, status: number, error: string): void {
-  response.status(status).json({ error });
-}
+/** Body-parser's refusals (malformed JSON, too large) in Direct Line's error shape. */
+const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number }, _request, response, next) => {
+  if (error.type === 'entity.too.large') return refuse(response, 413, 'request body is larger than 1 MB');
+  if (error.type === 'entity.parse.failed') return refuse(response, 400, 'request body is not valid JSON');
+  next(error);
+};
 
 /**
- * The part of Direct Line 3.0 that Web Chat uses over polling (no WebSocket): tokens, starting or
- * resuming a conversation, posting an activity, reading activities after a watermark. Status codes
- * follow Direct Line, because the client acts on them: 403 means "token expired", 404 "conversation
- * ended".
+ * The part of Direct Line 3.0 that Web Chat uses: tokens, starting or resuming a conversation (with
+ * a `streamUrl` for the WebSocket stream), posting an activity, reading activities after a
+ * watermark (polling). Status codes and error bodies follow Direct Line, because the client acts on
+ * them: 403 means "token expired", 404 "conversation ended".
  */
 export function directLineRoutes(options: DirectLineRoutesOptions): Router {
   const router = Router();
-  router.use(directLineCors(options.origins));
+  router.use(directLineCors(options.origins, (response, message) => refuse(response, 403, message)));
   router.use(express.json({ limit: '1mb' }));
 
   /** The live token of the request, or an answer already sent. */
@@ -37,7 +43,7 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     const token = bearerToken(request);
     if (token === undefined) return void refuse(response, 401, 'missing bearer token (get one from POST /v3/directline/tokens/generate)');
     const issued = await options.tokens.inspect(token);
-    if (!issued) return void refuse(response, 403, 'token is invalid or expired');
+    if (!issued) return void refuse(response, 403, 'token is invalid or expired', 'TokenExpired');
     return issued;
   }
 
@@ -67,16 +73,18 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
     const issued = await tokenOf(request, response);
     if (!issued) return;
     const opened = await options.conversations.open(issued.conversationId, new Date());
-    response.status(opened ? 201 : 200).json(issued);
+    response.status(opened ? 201 : 200).json({ ...issued, streamUrl: await options.streams.streamUrl(issued.conversationId, 0) });
   });
 
-  // Direct Line's "reconnect": the page that reloads names its conversation.
+  // Direct Line's "reconnect": a page that reloads, or a client whose stream closed, names its conversation and watermark.
   router.get('/conversations/:conversationId', async (request, response) => {
+    const watermark = typeof request.query.watermark === 'string' ? request.query.watermark : '';
+    if (!WATERMARK.test(watermark)) return refuse(response, 400, 'watermark must be a number from an earlier answer');
     const issued = await tokenOf(request, response);
     if (!issued) return;
     if (request.params.conversationId !== issued.conversationId) return refuse(response, 403, 'the token is for another conversation');
     await options.conversations.open(issued.conversationId, new Date());
-    response.json(issued);
+    response.json({ ...issued, streamUrl: await options.streams.streamUrl(issued.conversationId, Number(watermark || '0')) });
   });
 
   router.post('/conversations/:conversationId/activities', async (request, response) => {
@@ -111,13 +119,15 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
       wellFormed && options.conversations.exists(conversationId),
       wellFormed ? options.conversations.pageJson(conversationId, Number(watermark || '0')) : '',
     ]);
-    if (!issued) return refuse(response, 403, 'token is invalid or expired');
+    if (!issued) return refuse(response, 403, 'token is invalid or expired', 'TokenExpired');
     if (!exists) return refuse(response, 404, 'unknown conversation');
     if (issued.conversationId !== conversationId) return refuse(response, 403, 'the token is for another conversation');
     response.type('json').send(page);
   });
 
   router.post('/conversations/:conversationId/upload', (_request, response) => refuse(response, 400, 'this survey accepts no attachments'));
+  router.use((request, response) => refuse(response, 404, `no Direct Line route for ${request.method} ${request.path}`));
+  router.use(bodyErrors);
 
   return router;
 }

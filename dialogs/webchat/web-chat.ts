@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
+import { ActivityStreams } from './activity-streams.js';
 import { WebChatConversations } from './conversation-log.js';
 import { DirectLineTokens } from './directline-tokens.js';
 import { findWebChatBundle, type WebChatBundle } from './webchat-bundle.js';
@@ -11,6 +12,8 @@ export interface WebChat {
   adapter: WebChatAdapter;
   conversations: WebChatConversations;
   tokens: DirectLineTokens;
+  /** The WebSocket streams of activities (Direct Line's streamUrl). */
+  streams: ActivityStreams;
   bundle: WebChatBundle;
 }
 
@@ -19,10 +22,13 @@ export interface WebChatParts {
   keys: Keys;
   logger: Logger;
   publicUrl: string;
+  /** WIDGET_ALLOWED_ORIGINS: other sites whose pages may open a stream. */
+  allowedOrigins: readonly string[];
 }
 
 export function createWebChat(parts: WebChatParts): WebChat {
   const conversations = new WebChatConversations(parts.redis, parts.keys);
   const adapter = new WebChatAdapter({ conversations, logger: parts.logger, serviceUrl: `${parts.publicUrl}/v3/directline` });
-  return { adapter, conversations, tokens: new DirectLineTokens(parts.redis, parts.keys), bundle: findWebChatBundle() };
+  const streams = new ActivityStreams({ redis: parts.redis, keys: parts.keys, conversations, logger: parts.logger, origins: { allowedOrigins: parts.allowedOrigins, publicUrl: parts.publicUrl } });
+  return { adapter, conversations, tokens: new DirectLineTokens(parts.redis, parts.keys), streams, bundle: findWebChatBundle() };
 }

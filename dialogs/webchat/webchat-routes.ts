@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import express, { Router, type RequestHandler } from 'express';
 import { frameAncestors, type OriginPolicy } from '../../src/http/allowed-origins.js';
 import { chatPage } from './pages/chat-page.js';
@@ -15,24 +16,52 @@ export interface WebChatRoutesOptions {
 }
 
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
-/** The 3.9 MB bundle, gzipped once on first use (about a quarter the size on a phone's connection). */
-function bundleHandler(bundle: WebChatBundle): RequestHandler {
-  let loaded: Promise<{ raw: Buffer; gzipped: Buffer }> | undefined;
-  const load = async () => {
-    const raw = await readFile(bundle.file);
-    return { raw, gzipped: await gzipAsync(raw, { level: 9 }) };
-  };
-  return async (request, response) => {
-    loaded ??= load().catch((error: unknown) => {
-      loaded = undefined;
+interface CompressedBundle {
+  raw: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+/** Each bundle file compressed once per process, shared by every app in it. */
+const compressed = new Map<string, Promise<CompressedBundle>>();
+
+/** Brotli (quality 9: within a tenth of the best size at a tenth of its time) and gzip, made in the thread pool on first use. */
+async function compress(file: string): Promise<CompressedBundle> {
+  const raw = await readFile(file);
+  const [br, gzipped] = await Promise.all([
+    brotliAsync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT } }),
+    gzipAsync(raw, { level: 9 }),
+  ]);
+  return { raw, br, gzip: gzipped };
+}
+
+function compressedOnce(file: string): Promise<CompressedBundle> {
+  let entry = compressed.get(file);
+  if (!entry) {
+    entry = compress(file).catch((error: unknown) => {
+      compressed.delete(file);
       throw error;
     });
-    const { raw, gzipped } = await loaded;
+    compressed.set(file, entry);
+  }
+  return entry;
+}
+
+/** The bundle as brotli or gzip (about a fifth or a quarter of its size), under a versioned URL that is cached for a year. */
+function bundleHandler(bundle: WebChatBundle): RequestHandler {
+  return async (request, response) => {
+    const { raw, br, gzip: gzipped } = await compressedOnce(bundle.file);
     response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
     response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     response.vary('Accept-Encoding');
-    if (request.acceptsEncodings('gzip') === 'gzip') {
+    // Ours to choose among what the browser accepts (it lists gzip first, but takes br as gladly).
+    const accepted = request.acceptsEncodings();
+    if (accepted.includes('br')) {
+      response.setHeader('Content-Encoding', 'br');
+      response.send(br);
+    } else if (accepted.includes('gzip')) {
       response.setHeader('Content-Encoding', 'gzip');
       response.send(gzipped);
     } else {
@@ -42,7 +71,7 @@ function bundleHandler(bundle: WebChatBundle): RequestHandler {
 }
 
 export function webChatBundleUrl(bundle: WebChatBundle): string {
-  return `/webchat/vendor/botframework-webchat-${bundle.version}.js`;
+  return `/webchat/vendor/botframework-${basename(bundle.file, '.js')}-${bundle.version}.js`;
 }
 
 /** GET / (the customer chat), /widget.js (the embeddable snippet), /webchat/* (page assets and the Web Chat bundle). */

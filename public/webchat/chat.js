@@ -1,5 +1,7 @@
-// Customer web chat: the official Web Chat bundle on this service's Direct Line endpoint (polling).
-// The conversation id and token live in sessionStorage, so a reload mid-survey picks up where it was.
+// Customer web chat: the official Web Chat bundle on this service's Direct Line endpoint, receiving
+// over its WebSocket stream, or by polling when a WebSocket cannot be opened (a proxy that drops
+// upgrades, say). The conversation id and token live in sessionStorage, so a reload mid-survey
+// picks up where it was.
 (function () {
   'use strict';
 
@@ -7,6 +9,8 @@
   var DIRECT_LINE = window.location.origin + '/v3/directline';
   var LOCALES = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', hu: 'hu-HU' };
   var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'language'];
+  // A stream not open by then counts as failed: the chat falls back to polling.
+  var STREAM_OPEN_TIMEOUT_MS = 5000;
   var nonce = document.currentScript && document.currentScript.nonce;
   var statusLine = document.getElementById('chat-status');
   var container = document.getElementById('webchat');
@@ -82,17 +86,74 @@
     return session;
   }
 
+  // The browser's WebSocket, watched: one that is refused, or closes or stalls before it opens, calls onFailure.
+  function watchedWebSocket(Native, onFailure) {
+    function Watched(url, protocols) {
+      var socket;
+      try {
+        socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+      } catch (error) {
+        onFailure();
+        throw error;
+      }
+      var opened = false;
+      var timer = window.setTimeout(function () {
+        if (!opened) {
+          onFailure();
+          socket.close();
+        }
+      }, STREAM_OPEN_TIMEOUT_MS);
+      socket.addEventListener('open', function () {
+        opened = true;
+        window.clearTimeout(timer);
+      });
+      socket.addEventListener('close', function () {
+        window.clearTimeout(timer);
+        if (!opened) onFailure();
+      });
+      return socket;
+    }
+    Watched.CONNECTING = Native.CONNECTING;
+    Watched.OPEN = Native.OPEN;
+    Watched.CLOSING = Native.CLOSING;
+    Watched.CLOSED = Native.CLOSED;
+    return Watched;
+  }
+
+  // Web Chat's createDirectLine passes no WebSocket of our own on, and DirectLineJS takes the global
+  // one when it is made: so the global is the watched one just for that moment.
+  function createDirectLine(options, onStreamFailure) {
+    var Native = window.WebSocket;
+    if (options.webSocket) window.WebSocket = watchedWebSocket(Native, onStreamFailure);
+    try {
+      return window.WebChat.createDirectLine(options);
+    } finally {
+      window.WebSocket = Native;
+    }
+  }
+
   function start(session) {
-    var directLine = window.WebChat.createDirectLine(
-      session.resumed
-        ? { domain: DIRECT_LINE, webSocket: false, token: session.token, conversationId: session.conversationId }
-        : { domain: DIRECT_LINE, webSocket: false, token: session.token },
-    );
+    var streaming = session.transport !== 'polling' && typeof window.WebSocket === 'function';
+    var options = { domain: DIRECT_LINE, webSocket: streaming, token: session.token };
+    if (session.resumed) options.conversationId = session.conversationId;
+    var superseded = false;
+    var directLine = createDirectLine(options, function () {
+      if (superseded) return;
+      superseded = true;
+      // Polling reads the conversation again from its start, so nothing said meanwhile is lost.
+      session.transport = 'polling';
+      session.resumed = true;
+      session.token = directLine.token || session.token;
+      save(session);
+      directLine.end();
+      start(session);
+    });
 
     var store = window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
           var result = next(action);
+          if (superseded) return result;
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             setStatus('');
             if (!session.started) {
@@ -150,12 +211,25 @@
     });
   }
 
-  if (!window.WebChat) {
-    setStatus('The chat could not load. Please reload the page.');
-    return;
-  }
-  openSession().then(start, function (error) {
-    setStatus('The survey is not available right now. Please try again later.');
-    window.console.error(error);
+  // This script runs before the Web Chat bundle (the page lists it first): the token is fetched
+  // while the bundle still loads, and Web Chat starts once the document, bundle included, is in.
+  var opening = openSession().then(
+    function (session) {
+      return { session: session };
+    },
+    function (error) {
+      return { error: error };
+    },
+  );
+  window.addEventListener('DOMContentLoaded', function () {
+    if (!window.WebChat) {
+      setStatus('The chat could not load. Please reload the page.');
+      return;
+    }
+    opening.then(function (opened) {
+      if (opened.session) return start(opened.session);
+      setStatus('The survey is not available right now. Please try again later.');
+      window.console.error(opened.error);
+    });
   });
 })();

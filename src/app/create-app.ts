@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
@@ -52,7 +53,7 @@ export function createApp(services: Services): Express {
   app.use(chatRoutes({ adapter: services.chatAdapter, runTurn: services.runChatTurn, allowedServiceUrls: config.ALLOWED_SERVICE_URLS }));
   const origins = { allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, publicUrl: config.PUBLIC_URL };
   const { webChat } = services;
-  app.use('/v3/directline', directLineRoutes({ adapter: webChat.adapter, conversations: webChat.conversations, tokens: webChat.tokens, runTurn: services.runChatTurn, origins }));
+  app.use('/v3/directline', directLineRoutes({ adapter: webChat.adapter, conversations: webChat.conversations, tokens: webChat.tokens, runTurn: services.runChatTurn, origins, streams: webChat.streams }));
   app.use(webChatRoutes({ businessName: config.BUSINESS_NAME, origins, bundle: webChat.bundle }));
   app.use(
     '/simulator',
@@ -87,4 +88,12 @@ export function createApp(services: Services): Express {
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;
+}
+
+/** The app on a server: its requests, and its WebSocket upgrades (Direct Line streams; any other upgrade gets 404). */
+export function serveApp(server: Server, services: Services): void {
+  server.on('request', createApp(services));
+  server.on('upgrade', (request, socket, head) => {
+    if (!services.webChat.streams.handleUpgrade(request, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 }

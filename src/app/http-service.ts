@@ -1,7 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/load-config.js';
-import { createApp } from './create-app.js';
+import { serveApp } from './create-app.js';
 import type { Logger } from '../logging/logger.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
 import { createServices } from './services.js';
@@ -36,7 +36,9 @@ export async function connectWhenReady(redisUrl: string, logger: Logger): Promis
 export async function startHttpService(config: Config, logger: Logger, redisUrl: string): Promise<HttpService> {
   const redis = await connectWhenReady(redisUrl, logger);
   const services = createServices(config, logger, redis);
-  const server = createApp(services).listen(config.PORT);
+  const server = createServer();
+  serveApp(server, services);
+  server.listen(config.PORT);
   try {
     await new Promise<void>((listening, failed) => {
       server.once('listening', listening);

@@ -89,7 +89,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
   const review = createReviewModule({ config, logger, redis, keys, store });
-  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL });
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS });
 
   return {
     config,
@@ -115,6 +115,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     close: async () => {
       stopRetention();
       stopIdleChatCloser();
+      await webChat.streams.close();
       await dialer.close();
       await review.close();
     },

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AccountError, SupervisorAccounts } from '../auth/supervisor-accounts.js';
 import { ConfigError } from '../config/config-error.js';
+import { loadEnvFile } from '../config/env-file.js';
 import { loadConfig } from '../config/load-config.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
 import { runningServerPort, startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.js';
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  loadEnvFile();
   const config = loadConfig();
   let embedded: EmbeddedRedis | undefined;
   let url = config.REDIS_URL;

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { loadEnvFile } from '../config/env-file.js';
 
 /**
  * Sends one webhook the way Twilio would, signed with TWILIO_AUTH_TOKEN for PUBLIC_URL + path,
@@ -7,8 +8,10 @@ import twilio from 'twilio';
  */
 async function main(): Promise<void> {
   const [path, ...pairs] = process.argv.slice(2);
+  loadEnvFile();
   const authToken = process.env.TWILIO_AUTH_TOKEN;
-  const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3978}`).replace(/\/+$/, '');
+  // An empty value (as .env.example has them) means "not set", as it does for the service.
+  const publicUrl = (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3978}`).replace(/\/+$/, '');
   if (!path?.startsWith('/') || !authToken) {
     console.error('usage: TWILIO_AUTH_TOKEN=… [PUBLIC_URL=…] npm run -s twilio-request -- /voice/incoming CallSid=CA<32 hex> From=+1555… [Field=value…]');
     process.exit(2);

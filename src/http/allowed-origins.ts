@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 
 export interface OriginPolicy {
   /** WIDGET_ALLOWED_ORIGINS: other sites whose pages may embed the chat and call the endpoint. */
@@ -9,6 +9,11 @@ export interface OriginPolicy {
 
 export type OriginVerdict = 'no-origin' | 'same-origin' | 'allowed' | 'refused';
 
+/** An HTTP request's headers: an Express request, or a WebSocket upgrade request wrapped to match. */
+export interface RequestHeaders {
+  header(name: string): string | undefined;
+}
+
 function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).host;
@@ -18,7 +23,7 @@ function hostOf(origin: string): string | undefined {
 }
 
 /** Browsers name the page that made a request in `Origin`; non-browser clients usually send none. */
-export function judgeOrigin(request: Request, policy: OriginPolicy): OriginVerdict {
+export function judgeOrigin(request: RequestHeaders, policy: OriginPolicy): OriginVerdict {
   const origin = request.header('origin');
   if (origin === undefined) return 'no-origin';
   if (origin === new URL(policy.publicUrl).origin) return 'same-origin';
@@ -31,12 +36,12 @@ export function judgeOrigin(request: Request, policy: OriginPolicy): OriginVerdi
  * CORS for the Direct Line endpoint: our own pages and WIDGET_ALLOWED_ORIGINS get in; a page on
  * any other site gets 403 (preflight included), so it cannot start or read a conversation.
  */
-export function directLineCors(policy: OriginPolicy): RequestHandler {
+export function directLineCors(policy: OriginPolicy, refuse: (response: Response, message: string) => void): RequestHandler {
   return (request, response, next) => {
     response.vary('Origin');
     const verdict = judgeOrigin(request, policy);
     if (verdict === 'refused') {
-      response.status(403).json({ error: 'this origin is not in WIDGET_ALLOWED_ORIGINS' });
+      refuse(response, 'this origin is not in WIDGET_ALLOWED_ORIGINS');
       return;
     }
     if (verdict === 'allowed') {

@@ -42,6 +42,10 @@ export interface Keys {
   /** Web chat conversation: when it was opened; its activities (user's and bot's, in order) in the list below. */
   webChatConversation: (conversationId: string) => string;
   webChatActivities: (conversationId: string) => string;
+  /** Web chat streaming: the pub/sub channel that announces a new activity to the conversation's open WebSockets on any instance. */
+  webChatActivityChannel: (conversationId: string) => string;
+  /** A WebSocket stream ticket (one use, one minute), by the SHA-256 of its text. */
+  webChatStreamTicket: (ticketHash: string) => string;
   /** Robocaller campaigns: one campaign's keys share its hash tag, so its Lua scripts and MULTIs stay in one slot. */
   campaign: (campaignId: string) => string;
   campaignCounts: (campaignId: string) => string;
@@ -102,6 +106,8 @@ export function createKeys(prefix: string): Keys {
     webChatToken: (tokenHash) => `${prefix}webchat:token:${tokenHash}`,
     webChatConversation: (conversationId) => `${prefix}webchat:{${conversationId}}`,
     webChatActivities: (conversationId) => `${prefix}webchat:{${conversationId}}:activities`,
+    webChatActivityChannel: (conversationId) => `${prefix}webchat:{${conversationId}}:new`,
+    webChatStreamTicket: (ticketHash) => `${prefix}webchat:stream:${ticketHash}`,
     campaign: (campaignId) => `${prefix}campaign:{${campaignId}}`,
     campaignCounts: (campaignId) => `${prefix}campaign:{${campaignId}}:counts`,
     campaignContact: (campaignId, contactId) => `${prefix}campaign:{${campaignId}}:contact:${contactId}`,

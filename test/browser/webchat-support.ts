@@ -25,3 +25,20 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   mkdirSync(directory, { recursive: true });
   await page.screenshot({ path: join(directory, `${name}.png`), fullPage });
 }
+
+export interface TransportLog {
+  /** URLs of the WebSockets the page opened. */
+  sockets: string[];
+  /** Polls for activities the page made (GET …/activities). */
+  polls: string[];
+}
+
+/** Which way the page received its activities: WebSocket streams opened, and polls made. */
+export function recordTransport(page: Page): TransportLog {
+  const log: TransportLog = { sockets: [], polls: [] };
+  page.on('websocket', (socket) => log.sockets.push(socket.url()));
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && /\/v3\/directline\/conversations\/[^/]+\/activities/.test(request.url())) log.polls.push(request.url());
+  });
+  return log;
+}

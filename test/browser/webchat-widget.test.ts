@@ -4,7 +4,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { DESKTOP, screenshot } from './webchat-support.js';
+import { DESKTOP, recordTransport, screenshot } from './webchat-support.js';
 
 /** A company's own site: one page that pastes the widget snippet. */
 interface CompanySite {
@@ -46,8 +46,9 @@ describe('embeddable widget in Chromium', () => {
     for (const site of [allowedSite, otherSite]) site?.server.close();
   });
 
-  it('when an allowed site embeds the widget, then the chat opens in its frame, personalised from the snippet, and takes a score', async () => {
+  it('when an allowed site embeds the widget, then the chat opens in its frame, personalised from the snippet, and takes a score over the WebSocket stream', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
+    const transport = recordTransport(page);
     await page.goto(allowedSite.origin);
     const frame = await surveyFrame(page);
     const scoreButton = frame.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: '8', exact: true });
@@ -56,6 +57,8 @@ describe('embeddable widget in Chromium', () => {
     await screenshot(page, 'widget-desktop');
     await scoreButton.click();
     await frame.getByRole('paragraph').filter({ hasText: 'Thank you, Ana: 8 out of 10.' }).waitFor();
+    expect(transport.sockets).toEqual([expect.stringMatching(/\/v3\/directline\/conversations\/[\w-]+\/stream\?t=/)]);
+    expect(transport.polls).toEqual([]);
     expect(await page.getByRole('button', { name: 'Rate our service' }).getAttribute('aria-expanded')).toBe('true');
     await scoreButton.page().keyboard.press('Escape');
     expect(await page.getByRole('button', { name: 'Rate our service' }).getAttribute('aria-expanded')).toBe('false');

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
-import { DESKTOP, PHONE, recordCspViolations, screenshot } from './webchat-support.js';
+import { DESKTOP, PHONE, recordCspViolations, recordTransport, screenshot } from './webchat-support.js';
 
 const SCORE_QUESTION = 'How likely are you to recommend us, from 0 to 10?';
 const REASON_QUESTION = 'Glad to hear it! How could we do better?';
@@ -24,10 +24,11 @@ describe('customer web chat in Chromium', () => {
   const suggestedAction = (page: Page, label: string) => page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: label, exact: true });
   const sendBox = (page: Page) => page.getByRole('textbox', { name: 'Message input box' });
 
-  it('when a customer on a phone clicks 9, reloads mid-survey and types a reason, then the survey resumes and the response is stored', async () => {
+  it('when a customer on a phone clicks 9, reloads mid-survey and types a reason, then the survey resumes over the WebSocket stream and the response is stored', async () => {
     const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const violations = await recordCspViolations(page);
+    const transport = recordTransport(page);
     await page.goto(`${app.baseUrl}/#customerName=Ana&agentName=Sam`);
 
     await expect.poll(() => suggestedAction(page, '10').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -49,6 +50,26 @@ describe('customer web chat in Chromium', () => {
     const { items } = (await answer.json()) as { items: Array<Record<string, unknown>> };
     expect(items).toMatchObject([{ conversationId, score: 9, category: 'promoter', reason: 'The agent was quick and friendly', status: 'completed', customerName: 'Ana', agentName: 'Sam', test: false }]);
     expect(violations).toEqual([]);
+    expect(transport.sockets).toEqual([expect.stringContaining(`/v3/directline/conversations/${conversationId}/stream?t=`), expect.stringContaining(`/v3/directline/conversations/${conversationId}/stream?t=`)]);
+    expect(transport.polls).toEqual([]);
+    await context.close();
+  });
+
+  it('when the page cannot open its WebSocket (opened under another address than PUBLIC_URL), then it falls back to polling and the survey goes on', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await context.newPage();
+    const transport = recordTransport(page);
+    // The page's origin is localhost; its streamUrl names 127.0.0.1 (PUBLIC_URL), which its CSP does not let it reach.
+    await page.goto(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/`);
+    await expect.poll(() => suggestedAction(page, '8').isVisible(), { timeout: 15_000 }).toBe(true);
+    await suggestedAction(page, '8').click();
+    await said(page, 'Thank you: 8 out of 10.').waitFor();
+    expect(await said(page, SCORE_QUESTION).count()).toBe(1);
+    // The browser refused the stream before it connected; the replies came by polling.
+    expect(transport.sockets).toEqual([]);
+    expect(transport.polls.length).toBeGreaterThan(0);
+    expect(await page.getByRole('status').isVisible()).toBe(false);
+    expect(String(await page.evaluate("JSON.parse(sessionStorage.getItem('survey-webchat:v1') || '{}').transport"))).toBe('polling');
     await context.close();
   });
 

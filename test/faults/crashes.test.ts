@@ -39,7 +39,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   return false;
 }
 
-describe('faults', () => {
+describe('faults', { timeout: 90_000 }, () => {
   const running: ServiceProcess[] = [];
   let redis: TestRedis | undefined;
   let ownRedis: EmbeddedRedis | undefined;

@@ -1,5 +1,6 @@
+import twilio from 'twilio';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_ADMIN_TOKEN, TEST_TWILIO_AUTH_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -42,6 +43,21 @@ describe('voice webhooks', () => {
     const reply = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid), 'forged-token');
     expect(reply.status).toBe(403);
     expect(await app.services.store.get(callSid)).toBeNull();
+  });
+
+  it('when Twilio signed another URL (PUBLIC_URL is not the address Twilio calls), then it gets 403 and a warn line names the URL checked and PUBLIC_URL, never the token or the signature', async () => {
+    const twilioCalls = 'https://tunnel.example.test/voice/incoming';
+    const fields = callFields(newCallSid());
+    const reply = await postTwilioWebhook(twilioCalls, fields, TEST_TWILIO_AUTH_TOKEN, app.baseUrl);
+    expect(reply.status).toBe(403);
+    const warnings = app.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.level === 'warn');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ checkedUrl: `${app.baseUrl}/voice/incoming`, publicUrl: app.baseUrl });
+    expect(warnings[0]?.msg).toContain(`signature does not match ${app.baseUrl}/voice/incoming`);
+    expect(warnings[0]?.msg).toContain('set PUBLIC_URL to the base URL Twilio calls');
+    const logged = app.logLines.join('\n');
+    expect(logged).not.toContain(TEST_TWILIO_AUTH_TOKEN);
+    expect(logged).not.toContain(twilio.getExpectedTwilioSignature(TEST_TWILIO_AUTH_TOKEN, twilioCalls, fields));
   });
 
   it('when an unsigned request goes to a /voice path that does not exist, then it gets 403; signed, it gets 404', async () => {

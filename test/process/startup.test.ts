@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../src/redis/embedded-redis.js';
+import { runMarker } from '../support/child-processes.js';
 import { bareEnvironment, runService, type ServiceProcess } from '../support/service-process.js';
 
 function isAlive(pid: number): boolean {
@@ -15,7 +16,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-describe('starting the service', () => {
+describe('starting the service', { timeout: 90_000 }, () => {
   let service: ServiceProcess | undefined;
   const dirs: string[] = [];
   afterEach(async () => {
@@ -77,7 +78,7 @@ describe('starting the service', () => {
     service = runService(bareEnvironment({ PORT: String(port), REDIS_DATA_DIR: dataDir, ADMIN_TOKEN: 'first-instance-token-123' }));
     await service.waitFor('private redis-server on port');
     const cli = (args: string[], input = '') =>
-      execFileSync(process.execPath, ['dist/src/cli/supervisor.js', ...args], { env: bareEnvironment({ REDIS_DATA_DIR: dataDir }), input, encoding: 'utf8' });
+      execFileSync(process.execPath, [resolve('dist/src/cli/supervisor.js'), ...args], { cwd: dataDir, env: bareEnvironment({ REDIS_DATA_DIR: dataDir }), input, encoding: 'utf8' });
     expect(cli(['add', 'alice'], 'correct horse battery\n')).toBe('created supervisor alice\n');
     expect(cli(['list'])).toBe('alice\n');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -115,10 +116,11 @@ describe('starting the service', () => {
     expect(await service.stop('SIGTERM')).toBe(0);
     const replacement = Number(/"pid":(\d+),"msg":"HTTP worker replaced"/.exec(service.stdout())?.[1]);
     for (const pid of [workerPids[1] ?? 0, replacement, redisPid]) expect(isAlive(pid)).toBe(false);
-  }, 30_000);
+  });
 
   it('when redis-server is not installed and REDIS_URL is unset, then it exits non-zero with one line saying what to do', async () => {
-    service = runService({ PATH: '/nonexistent', HOME: tmpdir(), REDIS_DATA_DIR: join(tmpdir(), 'unused-redis-dir') });
+    // Its own free port: the default 3978 may be taken (by the developer's own `npm start`), which it checks first.
+    service = runService({ PATH: '/nonexistent', HOME: tmpdir(), PORT: String(await findFreePort()), REDIS_DATA_DIR: join(tmpdir(), 'unused-redis-dir'), ...runMarker() });
     expect(await service.exited).not.toBe(0);
     const lines = service.stderr().trim().split('\n');
     expect(lines).toHaveLength(1);

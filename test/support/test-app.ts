@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { createServices, type Services } from '../../src/app/services.js';
 import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createApp } from '../../src/app/create-app.js';
+import { serveApp } from '../../src/app/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { connectRedis, untilReady } from '../../src/redis/connect.js';
 import { createTestRedis, type TestRedis } from './test-redis.js';
@@ -65,7 +65,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   const client = connectRedis(redis.url);
   await untilReady(client);
   const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
-  server.on('request', createApp(services));
+  serveApp(server, services);
   return {
     baseUrl,
     services,
@@ -73,6 +73,8 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     logLines,
     async close() {
       server.closeAllConnections();
+      // Upgraded sockets (web chat streams) are no longer the HTTP server's to close.
+      await services.webChat.streams.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.close();
       client.disconnect();

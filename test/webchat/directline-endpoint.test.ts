@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { DirectLineClient } from './direct-line-client.js';
 
@@ -57,13 +58,13 @@ describe('Direct Line endpoint', () => {
     await other.start();
     const path = `/conversations/${client.conversationId}/activities`;
 
-    expect((await client.request('GET', path, undefined, '')).status).toBe(401);
+    expect(await client.request('GET', path, undefined, '')).toMatchObject({ status: 401, body: { error: { code: 'MissingToken', message: 'missing bearer token (get one from POST /v3/directline/tokens/generate)' } } });
     expect((await client.request('POST', '/conversations', {}, '')).status).toBe(401);
     const madeUp = await client.request('GET', path, undefined, `wc1.${'A'.repeat(43)}`);
-    expect(madeUp).toMatchObject({ status: 403, body: { error: 'token is invalid or expired' } });
+    expect(madeUp).toMatchObject({ status: 403, body: { error: { code: 'TokenExpired', message: 'token is invalid or expired' } } });
     expect((await client.request('POST', '/tokens/refresh', undefined, 'not-a-token')).status).toBe(403);
     const crossed = await client.request('POST', path, { type: 'message', text: '9' }, other.token);
-    expect(crossed).toMatchObject({ status: 403, body: { error: 'the token is for another conversation' } });
+    expect(crossed).toMatchObject({ status: 403, body: { error: { code: 'Forbidden', message: 'the token is for another conversation' } } });
     expect(await client.poll()).toEqual([]);
   });
 
@@ -71,7 +72,7 @@ describe('Direct Line endpoint', () => {
     const client = new DirectLineClient(app.baseUrl);
     await client.start();
     const reading = await client.request('GET', '/conversations/NoSuchConversation0000/activities?watermark=0');
-    expect(reading).toMatchObject({ status: 404, body: { error: 'unknown conversation' } });
+    expect(reading).toMatchObject({ status: 404, body: { error: { code: 'NotFound', message: 'unknown conversation' } } });
     const posting = await client.request('POST', '/conversations/NoSuchConversation0000/activities', { type: 'message', text: '9' });
     expect(posting.status).toBe(404);
   });
@@ -89,12 +90,12 @@ describe('Direct Line endpoint', () => {
       [{ type: 'message', text: 'hi', channelData: { blob: 'y'.repeat(9000) } }, 'channelData: channelData is larger than 8192 bytes'],
     ];
     for (const [body, error] of cases) {
-      expect(await client.post(body as Record<string, unknown>), JSON.stringify(body).slice(0, 60)).toMatchObject({ status: 400, body: { error } });
+      expect(await client.post(body as Record<string, unknown>), JSON.stringify(body).slice(0, 60)).toMatchObject({ status: 400, body: { error: { code: 'BadArgument', message: error } } });
     }
     const array = await client.request('POST', `/conversations/${client.conversationId}/activities`, [{ type: 'message', text: '9' }]);
-    expect(array).toMatchObject({ status: 400, body: { error: 'the body must be an activity (a JSON object)' } });
+    expect(array).toMatchObject({ status: 400, body: { error: { code: 'BadArgument', message: 'the body must be an activity (a JSON object)' } } });
     const notJson = await client.request('POST', `/conversations/${client.conversationId}/activities`, '{"type":');
-    expect(notJson).toMatchObject({ status: 400, body: { error: 'request body is not valid JSON' } });
+    expect(notJson).toMatchObject({ status: 400, body: { error: { code: 'BadArgument', message: 'request body is not valid JSON' } } });
     expect((await client.request('GET', `/conversations/${client.conversationId}/activities?watermark=abc`)).status).toBe(400);
     expect((await client.request('POST', `/conversations/${client.conversationId}/upload?userId=x`, {})).status).toBe(400);
     expect(await client.poll()).toEqual([]);
@@ -141,7 +142,7 @@ describe('Direct Line endpoint', () => {
   it('when a page on an origin outside WIDGET_ALLOWED_ORIGINS calls the endpoint, then it gets 403, while an allowed origin gets CORS headers', async () => {
     const refused = new DirectLineClient(app.baseUrl, 'https://evil.example.net');
     const generate = await refused.request('POST', '/tokens/generate', undefined, '');
-    expect(generate).toMatchObject({ status: 403, body: { error: 'this origin is not in WIDGET_ALLOWED_ORIGINS' } });
+    expect(generate).toMatchObject({ status: 403, body: { error: { code: 'Forbidden', message: 'this origin is not in WIDGET_ALLOWED_ORIGINS' } } });
     expect(generate.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${app.baseUrl}/v3/directline/tokens/generate`, {
       method: 'OPTIONS',
@@ -160,5 +161,39 @@ describe('Direct Line endpoint', () => {
     const posted = await allowed.post({ type: 'event', name: 'startSurvey' });
     expect(posted.status).toBe(200);
     expect(posted.headers.get('access-control-allow-origin')).toBe(ALLOWED_SITE);
+  });
+
+  /** Opens a WebSocket; resolves with the upgrade's refusal (status and body), or 101 once it opens. */
+  function upgrade(url: string, origin?: string): Promise<{ status: number; body?: unknown }> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, origin ? { origin } : {});
+      socket.once('open', () => {
+        socket.close();
+        resolve({ status: 101 });
+      });
+      socket.once('unexpected-response', (_request, response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }));
+      });
+      socket.once('error', (error) => reject(error));
+    });
+  }
+
+  it('when a stream URL is used a second time, from a site outside WIDGET_ALLOWED_ORIGINS, or with a made-up ticket, then the upgrade is refused with a Direct Line error', async () => {
+    const client = new DirectLineClient(app.baseUrl);
+    await client.start();
+    const streamUrl = async () => String((await client.request('GET', `/conversations/${client.conversationId}?watermark=0`)).body.streamUrl);
+
+    const once = await streamUrl();
+    expect(once).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${client.conversationId}/stream\\?t=[\\w-]{32}$`));
+    expect(await upgrade(once)).toEqual({ status: 101 });
+    const expired = { status: 403, body: { error: { code: 'TokenExpired', message: expect.stringContaining('unknown, used or expired') } } };
+    expect(await upgrade(once)).toEqual(expired);
+    expect(await upgrade(once.replace(/t=[\w-]+/, `t=${'A'.repeat(32)}`))).toEqual(expired);
+    expect(await upgrade(await streamUrl(), 'https://evil.example.net')).toEqual({ status: 403, body: { error: { code: 'Forbidden', message: 'this origin is not in WIDGET_ALLOWED_ORIGINS' } } });
+    expect(await upgrade(await streamUrl(), ALLOWED_SITE)).toEqual({ status: 101 });
+    expect((await upgrade(`${app.baseUrl.replace('http', 'ws')}/v3/directline/elsewhere`)).status).toBe(404);
+    expect((await client.request('GET', `/conversations/${client.conversationId}?watermark=x`)).status).toBe(400);
   });
 });

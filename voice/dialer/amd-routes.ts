@@ -23,7 +23,7 @@ function queryStrings(request: Request): Record<string, string> {
 export function machineDetectionRoutes(dialer: Dialer, signature: SignatureCheck, logger: Logger): Router {
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
-  router.use(requireTwilioSignature(signature));
+  router.use(requireTwilioSignature(signature, logger));
   router.post('/', async (request, response) => {
     const verdict = machineVerdictSchema.safeParse(request.body);
     if (!verdict.success) return void response.status(400).type('text/plain').send(describeIssues(verdict.error));

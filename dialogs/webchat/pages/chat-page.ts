@@ -30,8 +30,8 @@ export function chatPage(options: ChatPageOptions): string {
 <p id="chat-status" class="chat-status" role="status" aria-live="polite">Connecting…</p>
 <noscript><p class="chat-status">This survey needs JavaScript.</p></noscript>
 </main>
-<script src="${escapeHtml(options.bundleUrl)}" nonce="${nonce}"></script>
 <script src="/webchat/chat.js" nonce="${nonce}"></script>
+<script src="${escapeHtml(options.bundleUrl)}" nonce="${nonce}"></script>
 </body>
 </html>
 `;
