@@ -35,7 +35,11 @@ export function luaSource(moduleUrl: string, file: string): string {
   return source;
 }
 
-/** Defines each command on the client once (ioredis then runs it with EVALSHA, falling back to EVAL). */
+/**
+ * Defines each command on the client once (ioredis then runs it with EVALSHA, falling back to EVAL).
+ * Call it when the client is set up, before traffic: a command defined while one of ioredis's
+ * auto-pipelines is pending breaks that pipeline.
+ */
 export function defineLuaCommands(redis: Redis, moduleUrl: string, commands: readonly LuaCommand[]): void {
   for (const command of commands) {
     if (typeof (redis as unknown as Record<string, unknown>)[command.name] === 'function') continue;

@@ -7,8 +7,15 @@ declare module 'ioredis' {
   }
 }
 
+/**
+ * Defines `releaseIfHolder` on the client. Call it where the client's other commands are defined,
+ * before traffic: ioredis's auto-pipelining breaks when a command is defined while a pipeline is pending.
+ */
+export function defineReleaseIfHolder(redis: Redis): void {
+  defineLuaCommands(redis, import.meta.url, [{ name: 'releaseIfHolder', file: 'release-if-holder.lua', numberOfKeys: 1 }]);
+}
+
 /** Deletes a lock or lease only while `holder` still holds it: a holder whose lease expired never frees someone else's. */
 export async function releaseIfHolder(redis: Redis, key: string, holder: string): Promise<void> {
-  defineLuaCommands(redis, import.meta.url, [{ name: 'releaseIfHolder', file: 'release-if-holder.lua', numberOfKeys: 1 }]);
   await redis.releaseIfHolder(key, holder);
 }

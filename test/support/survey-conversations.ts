@@ -46,6 +46,21 @@ export const CONVERSATIONS: ConversationCase[] = [
     stored: { score: null, category: null, reason: null, status: 'opted_out' },
   },
   {
+    name: 'one message gives the score and the reason',
+    turns: [said("I'd say 7, the wait was long", ['scoreThanks', 'thanks'])],
+    stored: { score: 7, category: 'passive', reason: 'the wait was long', status: 'completed', tag: 'wait_time' },
+  },
+  {
+    name: 'a detractor gives the score and the reason after a dash',
+    turns: [said('2 — nobody called back', ['scoreThanks', 'thanks'])],
+    stored: { score: 2, category: 'detractor', reason: 'nobody called back', status: 'completed' },
+  },
+  {
+    name: 'a bare score still asks for the reason',
+    turns: [said('8.', ['scoreThanks', 'reasonQuestionPassive']), said('Nothing, all good', ['thanks'])],
+    stored: { score: 8, category: 'passive', reason: 'Nothing, all good', status: 'completed' },
+  },
+  {
     name: 'the person opts out after scoring',
     turns: [keys('10', ['scoreThanks', 'reasonQuestionPromoter']), { chat: 'unsubscribe', voice: { keys: '*' }, replies: ['optedOut'] }],
     stored: { score: 10, category: 'promoter', reason: null, status: 'opted_out' },

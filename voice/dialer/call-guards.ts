@@ -1,7 +1,7 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
 import type { Keys } from '../../src/redis/keys.js';
 import { defineLuaCommands } from '../../src/redis/lua-commands.js';
-import { releaseIfHolder } from '../../src/redis/release-if-holder.js';
+import { defineReleaseIfHolder, releaseIfHolder } from '../../src/redis/release-if-holder.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -25,6 +25,7 @@ export class CallGuards {
       { name: 'dialerTakeLine', file: 'take-line.lua', numberOfKeys: 1 },
       { name: 'dialerTakeCallSlot', file: 'take-call-slot.lua', numberOfKeys: 1 },
     ]);
+    defineReleaseIfHolder(redis);
   }
 
   async takeLine(phone: string, ref: string, leaseMs: number): Promise<boolean> {

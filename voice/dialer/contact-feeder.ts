@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
-import { releaseIfHolder } from '../../src/redis/release-if-holder.js';
+import { defineReleaseIfHolder, releaseIfHolder } from '../../src/redis/release-if-holder.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { DialQueues } from './dial-queues.js';
 
@@ -26,6 +26,7 @@ export class ContactFeeder {
     private readonly queues: DialQueues,
     private readonly logger: Logger,
   ) {
+    defineReleaseIfHolder(redis);
   }
 
   /** Feeds whatever is not queued yet; returns at once when this instance is already feeding the campaign. */
