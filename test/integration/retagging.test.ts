@@ -19,7 +19,7 @@ describe('re-tagging stored reasons', () => {
       events: [{ type: 'reason', reason: 'I waited on hold for an hour', tags: ['price_billing'], sentiment: 'positive', language: 'en', taggerVersion: 'retired-version' }],
       at,
     });
-    const counters = () => app.redis.redis.hgetall(`${app.redis.prefix}counters:2026-11-10`);
+    const counters = () => app.redis.redis.hgetall(app.services.keys.dailyCounters('2026-11-10'));
     expect((await counters())['chat|-|-|tag:price_billing:detractor']).toBe('1');
 
     const started = await call('POST');

@@ -12,7 +12,7 @@ describe('voice turns', () => {
   afterAll(async () => app?.close());
 
   const answer = (step: string, attempt: number, lang = 'en') => `${app.baseUrl}/voice/answer?step=${step}&attempt=${attempt}&lang=${lang}`;
-  const counters = async () => app.redis.redis.hgetall(`${app.redis.prefix}counters:${new Date().toISOString().slice(0, 10)}`);
+  const counters = async () => app.redis.redis.hgetall(app.services.keys.dailyCounters(new Date().toISOString().slice(0, 10)));
 
   it('when Twilio delivers the same score twice, then one score is stored, counted once, and both answers are the same TwiML', async () => {
     const callSid = newCallSid();
