@@ -21,11 +21,15 @@ interface Measured {
   errors: number;
   non2xx: number;
   ok: number;
+  /** Main-thread CPU µs per answered request (single-process runs only). */
+  cpuPerRequest: number;
 }
 
 async function drive(server: RunningServer, scenario: Scenario, seconds: number): Promise<Measured> {
+  const cpuBefore = server.mainThreadCpuMicros();
   const result = await autocannon({ url: server.base, connections: CONNECTIONS, duration: seconds, requests: scenario.requests(server.base) });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, ok: result['2xx'] };
+  const cpuPerRequest = (server.mainThreadCpuMicros() - cpuBefore) / Math.max(1, result['2xx']);
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, ok: result['2xx'], cpuPerRequest };
 }
 
 function median(values: number[]): number {
@@ -74,6 +78,9 @@ export async function runLoadBench(): Promise<BenchSection> {
         'floor p99 ms': floorP99,
         'service p99 ms': serviceP99,
         'p99 ratio': Number((serviceP99 / Math.max(1, floorP99)).toFixed(2)),
+        ...((scenario.processes ?? 1) === 1
+          ? { 'floor CPU µs/req': Math.round(median(floorRuns.map((run) => run.cpuPerRequest))), 'service CPU µs/req': Math.round(median(serviceRuns.map((run) => run.cpuPerRequest))) }
+          : {}),
         'service errors': serviceRuns.reduce((sum, run) => sum + run.errors + run.non2xx, 0),
       });
     }

@@ -1,11 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findFreePort } from '../../src/redis/embedded-redis.js';
 
 export interface RunningServer {
   base: string;
   port: number;
+  /** CPU time (µs) the process's main thread has used so far: JavaScript, not libuv's pool or GC helpers. */
+  mainThreadCpuMicros(): number;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function mainThreadCpuMicros(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
 }
 
 /** Starts a built entry point as its own Node process (one core's worth, like production) and waits for its banner. */
@@ -32,6 +46,7 @@ export async function startNodeServer(entry: string, environment: Record<string,
   return {
     base: `http://127.0.0.1:${port}`,
     port,
+    mainThreadCpuMicros: () => mainThreadCpuMicros(child.pid),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));

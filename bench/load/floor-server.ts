@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import express from 'express';
 import { Redis } from 'ioredis';
 import twilio from 'twilio';
@@ -6,7 +7,8 @@ import twilio from 'twilio';
 /**
  * The floor: the least each measured endpoint can do with the same libraries. A voice turn parses
  * Twilio's form, checks the signature, writes the call's state to Redis once and answers a <Gather>;
- * a chat turn parses JSON, writes once and answers one activity; a summary read reads one hash.
+ * a chat turn goes through Bot Framework's CloudAdapter (authentication off, as in local use) to an
+ * ActivityHandler that writes once and replies, with expectReplies; a summary read reads one hash.
  */
 const port = Number(process.env.PORT);
 const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
@@ -36,10 +38,16 @@ function voiceTurn(step: string): express.RequestHandler {
 
 app.post('/voice/incoming', voice, voiceTurn('score'));
 app.post('/voice/answer', voice, voiceTurn('reason'));
+class FloorBot extends ActivityHandler {
+  protected override async onMessageActivity(context: TurnContext): Promise<void> {
+    await redis.hset(`${prefix}chat:{${context.activity.conversation.id}}`, 'text', context.activity.text ?? '');
+    await context.sendActivity('How could we do better?');
+  }
+}
+const bot = new FloorBot();
+const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 app.post('/api/messages', express.json({ limit: '1mb' }), async (request, response) => {
-  const activity = request.body as { conversation: { id: string }; text: string };
-  await redis.hset(`${prefix}chat:{${activity.conversation.id}}`, 'text', activity.text);
-  response.json({ activities: [{ type: 'message', text: 'How could we do better?' }] });
+  await adapter.process(request, response, (context) => bot.run(context));
 });
 app.get('/api/review/summary', async (_request, response) => {
   response.json(await redis.hgetall(`${prefix}summary`));
