@@ -4,6 +4,7 @@ import type { Config } from '../config/load-config.js';
 import { createApp } from './create-app.js';
 import type { Logger } from '../logging/logger.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
+import { applyServerTimeouts, createHttpServer } from './server-timeouts.js';
 import { createServices } from './services.js';
 
 export class RedisUnreachableError extends Error {
@@ -36,7 +37,10 @@ export async function connectWhenReady(redisUrl: string, logger: Logger): Promis
 export async function startHttpService(config: Config, logger: Logger, redisUrl: string): Promise<HttpService> {
   const redis = await connectWhenReady(redisUrl, logger);
   const services = createServices(config, logger, redis);
-  const server = createApp(services).listen(config.PORT);
+  const server = createHttpServer();
+  applyServerTimeouts(server, config);
+  server.on('request', createApp(services));
+  server.listen(config.PORT);
   try {
     await new Promise<void>((listening, failed) => {
       server.once('listening', listening);

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../../src/http/json-body.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import { describeIssues, dncRequestSchema } from './campaign-schemas.js';
 import { toE164 } from './contact-fields.js';
@@ -6,7 +7,7 @@ import { toE164 } from './contact-fields.js';
 /** `POST /api/dnc {"phones": [...]}`: numbers never to call again. Any bad number refuses the whole request. */
 export function dncRoutes(doNotCall: DoNotCallList): Router {
   const router = Router();
-  router.post('/', express.json({ limit: '1mb' }), async (request, response) => {
+  router.post('/', jsonBody({ limit: '1mb' }), async (request, response) => {
     const parsed = dncRequestSchema.safeParse(request.body);
     if (!parsed.success) return void response.status(400).json({ error: describeIssues(parsed.error) });
     const phones: string[] = [];
