@@ -1,11 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findFreePort } from '../../src/redis/embedded-redis.js';
 
 export interface RunningServer {
   base: string;
   port: number;
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** Peak resident memory of a process so far, in MB (Linux: VmHWM in /proc/<pid>/status). */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+  return Math.round(kilobytes / 1024);
 }
 
 /** Starts a built entry point as its own Node process (one core's worth, like production) and waits for its banner. */
@@ -32,6 +41,7 @@ export async function startNodeServer(entry: string, environment: Record<string,
   return {
     base: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));

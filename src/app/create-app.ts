@@ -10,6 +10,7 @@ import { requestLog } from '../http/request-log.js';
 import { noSniff, noStore, securityHeaders } from '../http/security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
+import { DoNotCallRemoval } from '../privacy/do-not-call-removal.js';
 import { retagRoutes } from '../retagging/retag-routes.js';
 import { signInRoutes } from '../auth/sign-in-routes.js';
 import { reviewAssets } from '../review/review-assets.js';
@@ -83,7 +84,7 @@ export function createApp(services: Services): Express {
     }),
   );
   app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
-  app.use('/api/dnc', services.requireAdminApi, dncRoutes(services.doNotCall));
+  app.use('/api/dnc', services.requireAdminApi, dncRoutes({ doNotCall: services.doNotCall, removal: new DoNotCallRemoval(services.redis, services.keys), logger }));
   app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who) })));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));

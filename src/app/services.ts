@@ -125,7 +125,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     scoreCounts: new ScoreCounts(redis, keys),
     voiceSurvey,
     dialer,
-    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date())),
+    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date()), { allowedCountries: config.ALLOWED_COUNTRIES }),
     chatAdapter,
     webChat,
     twilioClient,
