@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { identityOf } from '../../src/auth/supervisor-auth.js';
 import { jsonBody } from '../../src/http/json-body.js';
 import type { Logger } from '../../src/logging/logger.js';
@@ -14,21 +13,22 @@ export interface DncRoutesOptions {
   logger: Logger;
 }
 
-/** `?phone=` or `?customerId=`: exactly one. */
-const entryQuerySchema = z.union([
-  z.object({ phone: z.string().min(1).max(64), customerId: z.undefined() }),
-  z.object({ customerId: z.string().min(1).max(256), phone: z.undefined() }),
-], { error: 'give either ?phone= (E.164) or ?customerId=, not both' });
-
 type Entry = { phone: string } | { customerId: string };
 
+/** `?phone=` or `?customerId=`, exactly one, once; else an answer already sent. */
 function entryOf(request: Request, response: Response): Entry | undefined {
-  const parsed = entryQuerySchema.safeParse(request.query);
-  if (!parsed.success) return void response.status(400).json({ error: describeIssues(parsed.error) });
-  if (parsed.data.customerId !== undefined) return { customerId: parsed.data.customerId };
-  const phone = toE164(parsed.data.phone ?? '');
-  if (!phone.ok) return void response.status(400).json({ error: phone.error });
-  return { phone: phone.value };
+  const query = request.query as Record<string, unknown>;
+  const { phone, customerId } = query;
+  if (Object.keys(query).length !== 1 || (typeof phone !== 'string' && typeof customerId !== 'string')) {
+    return void response.status(400).json({ error: 'give either ?phone= (E.164) or ?customerId=, once, and nothing else' });
+  }
+  if (typeof customerId === 'string') {
+    if (customerId === '' || customerId.length > 256) return void response.status(400).json({ error: 'customerId must be 1-256 characters' });
+    return { customerId };
+  }
+  const checked = toE164(String(phone).slice(0, 64));
+  if (!checked.ok) return void response.status(400).json({ error: checked.error });
+  return { phone: checked.value };
 }
 
 /**
