@@ -43,6 +43,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [...publicApisOnly, { regex: '(^|/)dialogs/', message: 'dialogs/ and voice/ do not import each other' }] }] },
   },
   {
+    files: ['src/**/*.ts', 'dialogs/**/*.ts', 'voice/**/*.ts'],
+    ignores: ['src/http/json-body.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'express', property: 'json', message: 'use jsonBody (src/http/json-body.ts): it refuses deeply nested JSON with a 400' }],
+    },
+  },
+  {
     // Tests read JSON answers (`await response.json()` is `any`) whose shape their assertions check.
     files: ['test/**/*.ts'],
     rules: {

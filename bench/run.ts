@@ -5,6 +5,7 @@ type SectionRunner = () => Promise<BenchSection>;
 /** Every benchmark section, by name; `npm run bench -- <name>...` runs a subset. */
 const sections: Record<string, () => Promise<SectionRunner>> = {
   load: async () => (await import('./load-bench.js')).runLoadBench,
+  flood: async () => (await import('./load/flood.js')).runFloodBench,
   tagging: async () => (await import('./tagging-bench.js')).runTaggingBench,
   dialer: async () => (await import('./dialer-bench.js')).runDialerBench,
   review: async () => (await import('./review-bench.js')).runReviewBench,

@@ -1,5 +1,6 @@
 import { DeliveryModes, type TurnContext } from 'botbuilder';
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../src/http/json-body.js';
 import { checkActivity } from './activity-guard.js';
 import type { ChatCloudAdapter } from './chat-cloud-adapter.js';
 import { isAllowedServiceUrl } from './service-url-policy.js';
@@ -13,7 +14,7 @@ export interface ChatRoutesOptions {
 /** POST /api/messages: refuses malformed activities and disallowed serviceUrls before the adapter sees them. */
 export function chatRoutes(options: ChatRoutesOptions): Router {
   const router = Router();
-  router.post('/api/messages', express.json({ limit: '1mb' }), async (request, response) => {
+  router.post('/api/messages', jsonBody({ limit: '1mb' }), async (request, response) => {
     const verdict = checkActivity(request.body);
     if (!verdict.ok) {
       response.status(400).json({ error: verdict.message });

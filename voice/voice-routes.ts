@@ -1,4 +1,5 @@
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { formBody } from '../src/http/form-body.js';
 import type { Logger } from '../src/logging/logger.js';
 import { withDeadline } from '../src/http/with-deadline.js';
 import { requireTwilioSignature, type SignatureCheck } from './twilio-signature.js';
@@ -33,7 +34,7 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
   // Parser and signature check per route rather than router-wide: every layer a webhook passes
   // through costs on each turn. The catch-all at the end keeps unsigned requests to any other
   // /voice/* path at 403.
-  const signed = [express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 100 }), requireTwilioSignature(options.signature, options.logger)];
+  const signed = [formBody({ limit: '1mb', parameterLimit: 100 }), requireTwilioSignature(options.signature, options.logger)];
 
   const apologise = (response: Response, lang: string | undefined, error: unknown): void => {
     options.logger.error({ err: error }, 'voice turn failed; the caller hears an apology');

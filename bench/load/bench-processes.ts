@@ -8,6 +8,7 @@ export interface RunningServer {
   port: number;
   /** CPU time (µs) the process's main thread has used so far: JavaScript, not libuv's pool or GC helpers. */
   mainThreadCpuMicros(): number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -20,6 +21,13 @@ function mainThreadCpuMicros(pid: number | undefined): number {
   const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / TICKS_PER_SECOND;
+}
+
+/** Peak resident memory of a process so far, in MB (Linux: VmHWM in /proc/<pid>/status). */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+  return Math.round(kilobytes / 1024);
 }
 
 /** Starts a built entry point as its own Node process (one core's worth, like production) and waits for its banner. */
@@ -47,6 +55,7 @@ export async function startNodeServer(entry: string, environment: Record<string,
     base: `http://127.0.0.1:${port}`,
     port,
     mainThreadCpuMicros: () => mainThreadCpuMicros(child.pid),
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((done) => child.once('exit', done));

@@ -1,8 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { bearerToken } from '../../src/http/bearer-auth.js';
+import { clientAddress } from '../../src/http/client-address.js';
 import { directLineCors, type OriginPolicy } from '../../src/http/allowed-origins.js';
 import type { ActivityStreams } from './activity-streams.js';
+import { jsonBody } from '../../src/http/json-body.js';
 import { ConversationFullError, type WebChatConversations } from './conversation-log.js';
 import { checkPostedActivity } from './directline-activity.js';
 import { refuse } from './directline-errors.js';
@@ -16,6 +18,10 @@ export interface DirectLineRoutesOptions {
   runTurn: (context: TurnContext) => Promise<void>;
   origins: OriginPolicy;
   streams: ActivityStreams;
+  /** Rate limits (after CORS, so a page on an allowed site can read the 429): token requests, and opening or posting to a conversation. */
+  limits?: { tokens: RequestHandler; chat: RequestHandler };
+  /** Told the client address of every new conversation (the flood caps count by it). */
+  clients?: { remember(conversationId: string, address: string): Promise<void> };
 }
 
 const WATERMARK = /^\d{0,7}$/;
@@ -36,7 +42,13 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: string; status?: number
 export function directLineRoutes(options: DirectLineRoutesOptions): Router {
   const router = Router();
   router.use(directLineCors(options.origins, (response, message) => refuse(response, 403, message)));
-  router.use(express.json({ limit: '1mb' }));
+  if (options.limits) {
+    // Before the body is read: a refused request costs no parsing.
+    router.post(['/tokens/generate', '/tokens/refresh'], options.limits.tokens);
+    router.post(['/conversations', '/conversations/:conversationId/activities'], options.limits.chat);
+    router.get('/conversations/:conversationId', options.limits.chat);
+  }
+  router.use(jsonBody({ limit: '1mb' }));
 
   /** The live token of the request, or an answer already sent. */
   async function tokenOf(request: Request, response: Response): Promise<IssuedToken | undefined> {
@@ -60,13 +72,19 @@ export function directLineRoutes(options: DirectLineRoutesOptions): Router {
   }
 
   // Open to any page we let in: a survey asks nobody to sign in. The token is all a conversation needs.
-  router.post('/tokens/generate', async (_request, response) => {
-    response.json(await options.tokens.issue(newConversationId()));
+  router.post('/tokens/generate', async (request, response) => {
+    const conversationId = newConversationId();
+    await options.clients?.remember(conversationId, clientAddress(request));
+    response.json(await options.tokens.issue(conversationId));
   });
 
+  // The old token stops working: a token copied once cannot be kept alive alongside the customer's.
   router.post('/tokens/refresh', async (request, response) => {
-    const issued = await tokenOf(request, response);
-    if (issued) response.json(await options.tokens.issue(issued.conversationId));
+    const token = bearerToken(request);
+    if (token === undefined) return refuse(response, 401, 'missing bearer token (get one from POST /v3/directline/tokens/generate)');
+    const fresh = await options.tokens.rotate(token);
+    if (!fresh) return refuse(response, 403, 'token is invalid or expired');
+    response.json(fresh);
   });
 
   router.post('/conversations', async (request, response) => {

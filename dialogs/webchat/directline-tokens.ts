@@ -21,6 +21,14 @@ export function newConversationId(): string {
 }
 
 export const CONVERSATION_ID = /^[A-Za-z0-9_-]{16,64}$/;
+const TOKEN = /^wc1\.[A-Za-z0-9_-]{43}$/;
+
+function liveToken(token: string, stored: string | null): IssuedToken | null {
+  const [conversationId, expiresAt] = stored?.split(' ') ?? [];
+  const secondsLeft = Math.floor((Number(expiresAt) - Date.now()) / 1000);
+  if (!conversationId || !(secondsLeft > 0)) return null;
+  return { conversationId, token, expires_in: secondsLeft };
+}
 
 /**
  * Tokens of our Direct Line endpoint: random, each bound to one conversation, kept in Redis by
@@ -41,13 +49,19 @@ export class DirectLineTokens {
     return { conversationId, token, expires_in: this.lifetimeSeconds };
   }
 
+  /**
+   * A new token for the same conversation, and the old one stops working (GETDEL: of two refreshes
+   * with one token only the first gets a new one); null when the token was not live.
+   */
+  async rotate(token: string): Promise<IssuedToken | null> {
+    if (!TOKEN.test(token)) return null;
+    const live = liveToken(token, await this.redis.getdel(this.keys.webChatToken(hashOf(token))));
+    return live ? this.issue(live.conversationId) : null;
+  }
+
   /** The conversation a live token was issued for and its seconds left; null for an unknown or expired token. */
   async inspect(token: string): Promise<IssuedToken | null> {
-    if (!/^wc1\.[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const value = await this.redis.get(this.keys.webChatToken(hashOf(token)));
-    const [conversationId, expiresAt] = value?.split(' ') ?? [];
-    const secondsLeft = Math.floor((Number(expiresAt) - Date.now()) / 1000);
-    if (!conversationId || !(secondsLeft > 0)) return null;
-    return { conversationId, token, expires_in: secondsLeft };
+    if (!TOKEN.test(token)) return null;
+    return liveToken(token, await this.redis.get(this.keys.webChatToken(hashOf(token))));
   }
 }

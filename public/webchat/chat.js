@@ -49,12 +49,18 @@
     }
   }
 
-  function post(path, token) {
-    return fetch(DIRECT_LINE + path, {
-      method: 'POST',
-      headers: token ? { Authorization: 'Bearer ' + token } : {},
-      credentials: 'omit',
-    });
+  // A 429 (the service is shedding a flood) is tried again after its Retry-After, a few times.
+  async function post(path, token) {
+    for (var attempt = 1; ; attempt += 1) {
+      var response = await fetch(DIRECT_LINE + path, {
+        method: 'POST',
+        headers: token ? { Authorization: 'Bearer ' + token } : {},
+        credentials: 'omit',
+      });
+      if (response.status !== 429 || attempt >= 4) return response;
+      var seconds = Math.min(10, Math.max(1, Number(response.headers.get('Retry-After')) || 1));
+      await new Promise(function (resolve) { window.setTimeout(resolve, seconds * 1000); });
+    }
   }
 
   function randomId() {

@@ -2,11 +2,12 @@ import type { Redis } from 'ioredis';
 import type { Keys } from '../redis/keys.js';
 import { pairsToObject } from '../store/record-codec.js';
 
-export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped';
+/** `suppressed`: the flood caps held alerts back (kind `flood`, the count in `error`). */
+export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'skipped' | 'suppressed';
 
 export interface DeliveryAttempt {
   at: string;
-  /** `detractor` or `digest`. */
+  /** `detractor`, `digest` or `flood`. */
   kind: string;
   /** The response (detractor) or day (digest) it was about. */
   subject: string;

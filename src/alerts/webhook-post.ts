@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from './webhook-signature.js';
+import { SIGNATURE_HEADER, signPayload, TIMESTAMP_HEADER } from './webhook-signature.js';
 
 export interface WebhookReply {
   status: number;
@@ -32,9 +32,10 @@ function isPermanent(status: number): boolean {
   return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
-/** POSTs a JSON body signed with HMAC-SHA256 (`X-Signature`, hex) with a Unix-time `X-Timestamp`; throws WebhookError unless 2xx. */
+/** POSTs a JSON body with a Unix-time `X-Timestamp` and `X-Signature` (hex HMAC-SHA256 of the timestamp and body); throws WebhookError unless 2xx. */
 export async function postSigned(post: SignedPost): Promise<WebhookReply> {
   const started = performance.now();
+  const timestamp = String(Math.floor(Date.now() / 1000));
   let response: Response;
   try {
     response = await fetch(post.url, {
@@ -42,8 +43,8 @@ export async function postSigned(post: SignedPost): Promise<WebhookReply> {
       headers: {
         'Content-Type': 'application/json',
         'User-Agent': 'survey-agent-webhook/1',
-        [SIGNATURE_HEADER]: signBody(post.secret, post.body),
-        [TIMESTAMP_HEADER]: String(Math.floor(Date.now() / 1000)),
+        [SIGNATURE_HEADER]: signPayload(post.secret, timestamp, post.body),
+        [TIMESTAMP_HEADER]: timestamp,
         'X-Delivery-Id': post.deliveryId,
         'X-Event': post.event,
       },

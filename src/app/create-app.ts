@@ -8,9 +8,10 @@ import { machineDetectionRoutes } from '../../voice/dialer/amd-routes.js';
 import type { Services } from '../app/services.js';
 import { errorHandler, notFound } from '../http/error-handler.js';
 import { requestLog } from '../http/request-log.js';
-import { noSniff, securityHeaders } from '../http/security-headers.js';
+import { noSniff, noStore, securityHeaders } from '../http/security-headers.js';
 import { resultsApi } from '../review/results-api.js';
 import { erasureRoutes } from '../privacy/erasure-routes.js';
+import { DoNotCallRemoval } from '../privacy/do-not-call-removal.js';
 import { retagRoutes } from '../retagging/retag-routes.js';
 import { signInRoutes } from '../auth/sign-in-routes.js';
 import { favicon, reviewAssets } from '../review/review-assets.js';
@@ -25,7 +26,8 @@ export function createApp(services: Services): Express {
   const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  // TRUST_PROXY: which X-Forwarded-For entries name the client (rate limits and sign-in lockout key on it); unset, none do.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLog(logger));
   // Twilio's webhooks come first and without the browser headers: TwiML is read by Twilio, not a
   // browser, and every middleware a voice turn skips is throughput against the floor.
@@ -50,10 +52,26 @@ export function createApp(services: Services): Express {
     response.status(redisUp ? 200 : 503).json({ status: redisUp ? 'ok' : 'degraded', redis: redisUp ? 'up' : 'down' });
   });
 
+  app.use('/api', noStore);
+  // Bot Framework traffic on /api/messages is authenticated and all comes from the channel service: no per-address limit.
   app.use(chatRoutes({ adapter: services.chatAdapter, runTurn: services.runChatTurn, allowedServiceUrls: config.ALLOWED_SERVICE_URLS }));
   const origins = { allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, publicUrl: config.PUBLIC_URL };
-  const { webChat } = services;
-  app.use('/v3/directline', directLineRoutes({ adapter: webChat.adapter, conversations: webChat.conversations, tokens: webChat.tokens, runTurn: services.runChatTurn, origins, streams: webChat.streams }));
+  const { webChat, rateLimits } = services;
+  app.use(
+    '/v3/directline',
+    directLineRoutes({
+      adapter: webChat.adapter,
+      conversations: webChat.conversations,
+      tokens: webChat.tokens,
+      runTurn: services.runChatTurn,
+      origins,
+      streams: webChat.streams,
+      limits: { tokens: rateLimits.guard('tokens'), chat: rateLimits.guard('chat') },
+      clients: services.review.floodCaps,
+    }),
+  );
+  app.get(['/', '/widget.js', '/review/sign-in'], rateLimits.guard('pages'));
+  app.post('/review/sign-in', rateLimits.guard('signIn'));
   app.use(webChatRoutes({ businessName: config.BUSINESS_NAME, origins, bundle: webChat.bundle }));
   app.use(
     '/simulator',
@@ -67,7 +85,7 @@ export function createApp(services: Services): Express {
     }),
   );
   app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
-  app.use('/api/dnc', services.requireAdminApi, dncRoutes(services.doNotCall));
+  app.use('/api/dnc', services.requireAdminApi, dncRoutes({ doNotCall: services.doNotCall, removal: new DoNotCallRemoval(services.redis, services.keys), logger }));
   app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who) })));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));

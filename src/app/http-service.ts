@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config/load-config.js';
 import { serveApp } from './create-app.js';
 import type { Logger } from '../logging/logger.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
+import { applyServerTimeouts, createHttpServer } from './server-timeouts.js';
 import { createServices } from './services.js';
 
 export class RedisUnreachableError extends Error {
@@ -36,7 +37,8 @@ export async function connectWhenReady(redisUrl: string, logger: Logger): Promis
 export async function startHttpService(config: Config, logger: Logger, redisUrl: string): Promise<HttpService> {
   const redis = await connectWhenReady(redisUrl, logger);
   const services = createServices(config, logger, redis);
-  const server = createServer();
+  const server = createHttpServer();
+  applyServerTimeouts(server, config);
   serveApp(server, services);
   server.listen(config.PORT);
   try {

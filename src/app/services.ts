@@ -12,6 +12,7 @@ import type { Dialer } from '../../voice/dialer/dialer.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
 import { createKeys, type Keys } from '../redis/keys.js';
+import { PublicRateLimits, rateLimitSettings } from '../http/rate-limits.js';
 import { DoNotCallList } from '../store/do-not-call-list.js';
 import { ResponseStore } from '../store/response-store.js';
 import { getTagger } from '../tagging/tagger.js';
@@ -48,6 +49,8 @@ export interface Services {
   idleChatCloser: IdleChatCloser;
   retagger: Retagger;
   runChatTurn: (context: TurnContext) => Promise<void>;
+  /** Rate limits of the public routes (web chat, widget, sign-in), shared by every instance through Redis. */
+  rateLimits: PublicRateLimits;
   /** Supervisors' review: accounts and sessions, reports, review queue, detractor webhook, daily digest. */
   review: ReviewModule;
   /** Guards `/api/review/*`, `/api/campaigns/*` and `/api/dnc`: the admin bearer token, or a supervisor session (writes also need its X-CSRF-Token); else 401. */
@@ -101,7 +104,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     conversation,
     voiceSurvey,
     dialer,
-    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date())),
+    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date()), { allowedCountries: config.ALLOWED_COUNTRIES }),
     chatAdapter,
     webChat,
     eraser,
@@ -109,6 +112,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     idleChatCloser,
     retagger: new Retagger(redis, keys, getTagger, logger),
     runChatTurn: (context) => bot.run(context),
+    rateLimits: new PublicRateLimits(redis, keys, rateLimitSettings(config)),
     review,
     requireAdminApi: review.auth.requireApi,
     requireSupervisorPage: review.auth.requirePage,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import express, { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { formBody } from '../http/form-body.js';
 import { tokensMatch } from '../http/bearer-auth.js';
 import type { Logger } from '../logging/logger.js';
 import { signInPage } from './sign-in-page.js';
@@ -32,9 +33,9 @@ function field(request: Request, name: string): string {
 /** GET/POST /review/sign-in and POST /review/sign-out. */
 export function signInRoutes(options: SignInRoutesOptions): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 });
+  const form = formBody({ limit: '16kb', parameterLimit: 20 });
 
-  const showForm = (response: express.Response, status: number, next: string, extra: { username?: string; error?: string } = {}): void => {
+  const showForm = (response: Response, status: number, next: string, extra: { username?: string; error?: string } = {}): void => {
     const csrfToken = randomBytes(24).toString('base64url');
     response.cookie(SIGN_IN_COOKIE, csrfToken, { httpOnly: true, sameSite: 'strict', secure: options.secureCookies, path: '/review/sign-in', maxAge: 3600_000 });
     response.status(status).setHeader('Cache-Control', 'no-store');
@@ -70,10 +71,10 @@ export function signInRoutes(options: SignInRoutesOptions): Router {
       return showForm(response, 401, next, { username, error: 'Wrong username or password.' });
     }
     await options.limiter.succeeded(username, address);
-    const { id } = await options.sessions.create(asAdmin ? ADMIN_USERNAME : username);
+    const { id } = asAdmin ? await options.sessions.create(ADMIN_USERNAME, options.adminToken) : await options.sessions.create(username);
     options.logger.info({ username: asAdmin ? ADMIN_USERNAME : username }, 'supervisor signed in');
     response.clearCookie(SIGN_IN_COOKIE, { path: '/review/sign-in' });
-    setSessionCookie(response, id, options.secureCookies, options.sessions.ttlSeconds);
+    setSessionCookie(response, id, options.secureCookies, options.sessions.cookieSeconds);
     response.redirect(303, next);
   });
 

@@ -46,7 +46,10 @@ export class SupervisorAuth {
     if (!sessionId) return null;
     const session = await this.options.sessions.get(sessionId);
     if (!session) return null;
-    if (session.username !== ADMIN_USERNAME) {
+    if (session.username === ADMIN_USERNAME) {
+      // Signed in with ADMIN_TOKEN: a changed token ends the session.
+      if (!this.options.sessions.signedInWith(session, this.options.adminToken)) return null;
+    } else {
       // A removed account, or a password changed since, ends the session.
       const changedAt = await this.options.accounts.passwordChangedAt(session.username);
       if (changedAt === null || changedAt > session.createdAt) return null;

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 
 const optionalText = z
@@ -37,6 +39,49 @@ function webOrigin(entry: string): string | undefined {
   }
 }
 
+/** A whole number from `min` to `max`, or `fallback` when the variable is unset or empty. */
+function wholeNumber(min: number, max: number, fallback: number) {
+  const range = `must be ${min}-${max}`;
+  return optionalText
+    .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(min, range).max(max, range)).optional())
+    .transform((value) => value ?? fallback);
+}
+
+/** proxy-addr's names for private ranges, as express's `trust proxy` accepts them. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry) || isIP(entry) !== 0) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  return version !== 0 && rest.length === 0 && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY → express's `trust proxy`: false when unset (X-Forwarded-For is never read), a hop
+ * count, or the addresses and CIDR ranges of the proxies in front.
+ */
+const trustProxy = optionalText.transform((value, context): false | number | string[] => {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  } else {
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    if (entries.length > 0 && entries.every(isProxyAddressOrRange)) return entries;
+  }
+  context.addIssue({ code: 'custom', message: 'must be a hop count (1-10) or a comma-separated list of proxy addresses or CIDR ranges, e.g. 10.0.0.0/8,loopback' });
+  return z.NEVER;
+});
+
+const countryList = optionalText.transform((value, context): string[] | undefined => {
+  if (value === undefined) return undefined;
+  const countries = value.split(',').map((entry) => entry.trim().toUpperCase()).filter(Boolean);
+  if (countries.length > 0 && countries.every((country) => /^[A-Z]{2}$/.test(country) && isSupportedCountry(country))) return [...new Set(countries)];
+  context.addIssue({ code: 'custom', message: 'must be a comma-separated list of ISO 3166 two-letter country codes, e.g. US,CA,GB' });
+  return z.NEVER;
+});
+
 const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, e.g. +15551230000');
 
 /** Bot Framework's public channel hosts: the only places replies go unless ALLOWED_SERVICE_URLS says otherwise. */
@@ -65,6 +110,21 @@ export const environmentSchema = z.object({
   WEB_CONCURRENCY: optionalText
     .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be 1-32').max(32, 'must be 1-32')).optional())
     .transform((value) => value ?? 1),
+  /** Who may set X-Forwarded-For: the client address that rate limits and sign-in lockout key on. */
+  TRUST_PROXY: trustProxy,
+  /** Longest a request may take to arrive in full (a large CSV upload over a slow link needs the most). */
+  HTTP_REQUEST_TIMEOUT_SECONDS: wholeNumber(10, 3600, 120),
+
+  // Rate limits of the public routes, on Redis (shared by every instance): per client address each
+  // minute, and a ceiling for all addresses together each second.
+  RATE_LIMIT_TOKENS_PER_MINUTE: wholeNumber(1, 100_000, 30),
+  RATE_LIMIT_TOKENS_GLOBAL_PER_SECOND: wholeNumber(1, 100_000, 100),
+  RATE_LIMIT_CHAT_PER_MINUTE: wholeNumber(1, 100_000, 120),
+  RATE_LIMIT_CHAT_GLOBAL_PER_SECOND: wholeNumber(1, 100_000, 500),
+  RATE_LIMIT_PAGES_PER_MINUTE: wholeNumber(1, 100_000, 120),
+  RATE_LIMIT_PAGES_GLOBAL_PER_SECOND: wholeNumber(1, 100_000, 500),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: wholeNumber(1, 100_000, 30),
+  RATE_LIMIT_SIGN_IN_GLOBAL_PER_SECOND: wholeNumber(1, 100_000, 20),
 
   TWILIO_ACCOUNT_SID: optionalText.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional()),
   TWILIO_AUTH_TOKEN: optionalText,
@@ -122,14 +182,20 @@ export const environmentSchema = z.object({
     .transform((value) => value ?? 3),
   MACHINE_DETECTION: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'off'),
   MACHINE_MESSAGE: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'on'),
+  /** Countries (ISO 3166 alpha-2, as libphonenumber assigns them) the robocaller may call; unset: any. */
+  ALLOWED_COUNTRIES: countryList,
   DIALER_WORKERS: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'on'),
 
   // Supervisors' review: sessions, the signed detractor webhook and the daily digest.
   SESSION_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').max(720, 'must be at most 720 (30 days)').default(12),
+  SESSION_MAX_HOURS: z.coerce.number().positive('must be a positive number of hours').max(720, 'must be at most 720 (30 days)').default(12),
   ALERT_WEBHOOK_URL: optionalHttpUrl,
   ALERT_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   ALERT_MAX_ATTEMPTS: z.coerce.number().int('must be an integer').min(1, 'must be 1-20').max(20, 'must be 1-20').default(8),
   ALERT_RETRY_BASE_MS: z.coerce.number().int('must be an integer').min(10, 'must be at least 10 ms').default(10_000),
+  ALERT_MAX_PER_MINUTE: wholeNumber(1, 10_000, 20),
+  ALERT_DEDUP_MINUTES: wholeNumber(0, 10_080, 60),
+  REVIEW_MAX_PER_SOURCE_PER_DAY: wholeNumber(1, 10_000, 5),
   ALERT_REASON_WAIT_SECONDS: z.coerce.number().int('must be an integer').min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(120),
   DIGEST_TIME: z
     .string()

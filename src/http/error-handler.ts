@@ -8,6 +8,8 @@ interface HttpError {
   expose?: boolean;
   /** body-parser's limit in bytes, on a body that was too large. */
   limit?: number;
+  /** formBody's field limit, on a form with too many fields. */
+  parameterLimit?: number;
 }
 
 function sizeOf(bytes: number | undefined): string {
@@ -21,6 +23,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const httpError = (error ?? {}) as HttpError;
     const status = httpError.status ?? httpError.statusCode ?? 500;
     if (response.headersSent) return;
+    if (httpError.type === 'parameters.too.many') {
+      const limit = httpError.parameterLimit === undefined ? '' : ` than ${httpError.parameterLimit}`;
+      response.status(413).json({ error: `the form has more fields${limit || ' than allowed'} (too many parameters)` });
+      return;
+    }
     if (status === 413 || httpError.type === 'entity.too.large') {
       response.status(413).json({ error: `request body is larger than ${sizeOf(httpError.limit)}` });
       return;

@@ -28,3 +28,9 @@ export function securityHeaders(): RequestHandler {
     strictTransportSecurity: false,
   });
 }
+
+/** For `/api/**`: answers carry personal data (responses, transcripts, phone numbers), so no cache keeps them. */
+export const noStore: RequestHandler = (_request, response, next) => {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
+};

@@ -1,4 +1,5 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { jsonBody } from '../http/json-body.js';
 import { z } from 'zod';
 
 export type CustomerToErase = { customerId?: string; phone?: string };
@@ -24,7 +25,7 @@ const erasureRequestSchema = z
  */
 export function erasureRoutes(eraseCustomer: CustomerEraser): Router {
   const router = Router();
-  router.post('/', express.json({ limit: '16kb' }), async (request, response) => {
+  router.post('/', jsonBody({ limit: '16kb' }), async (request, response) => {
     const parsed = erasureRequestSchema.safeParse(request.body);
     if (!parsed.success) {
       response.status(400).json({ error: parsed.error.issues.map((issue) => issue.message).join('; ') });

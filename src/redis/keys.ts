@@ -25,6 +25,8 @@ export interface Keys {
   supervisors: () => string;
   supervisorSession: (sessionHash: string) => string;
   signInLimiter: (kind: string) => string;
+  /** rate-limiter-flexible's key prefix for one class of public route (`tokens`, `chat`, …) or the alert cap. */
+  rateLimit: (kind: string) => string;
   /** Report roll-ups of a closed day (`D2026-11-01`) or month (`M2026-11`), built from the day counters. */
   reportRollup: (period: string, part: string) => string;
   /** agentId → the agent's latest display name, kept by the review consumer. */
@@ -46,6 +48,12 @@ export interface Keys {
   webChatActivityChannel: (conversationId: string) => string;
   /** A WebSocket stream ticket (one use, one minute), by the SHA-256 of its text. */
   webChatStreamTicket: (ticketHash: string) => string;
+  /** The client address (hashed) that opened a web chat conversation: its source for the flood caps. */
+  webChatClient: (conversationId: string) => string;
+  /** Flood caps: responses a source added lately (by time), the verdict kept per response, and the day's suppressed counts. */
+  floodSource: (kind: string, sourceHash: string) => string;
+  floodVerdict: (kind: string, responseId: string) => string;
+  floodSuppressed: (day: string) => string;
   /** Robocaller campaigns: one campaign's keys share its hash tag, so its Lua scripts and MULTIs stay in one slot. */
   campaign: (campaignId: string) => string;
   campaignCounts: (campaignId: string) => string;
@@ -59,6 +67,8 @@ export interface Keys {
   campaignPace: (campaignId: string) => string;
   campaignRecentCalls: (campaignId: string) => string;
   campaignFeederLease: (campaignId: string) => string;
+  /** One contact import in progress: the ids it stored, not yet in the feed (an unreadable upload adds none). */
+  campaignImport: (campaignId: string, importId: string) => string;
   campaigns: () => string;
   runningCampaigns: () => string;
   /** Erasure on request: the campaign contacts (`campaignId:contactId`) imported with a phone number or a customer id. */
@@ -95,6 +105,7 @@ export function createKeys(prefix: string): Keys {
     supervisors: () => `${prefix}supervisors`,
     supervisorSession: (sessionHash) => `${prefix}session:${sessionHash}`,
     signInLimiter: (kind) => `${prefix}signin:${kind}`,
+    rateLimit: (kind) => `${prefix}ratelimit:${kind}`,
     reportRollup: (period, part) => `${prefix}rollup:${period}:${part}`,
     agentNames: () => `${prefix}agents:names`,
     reviewItem: (responseId) => `${prefix}review:{${responseId}}`,
@@ -108,6 +119,10 @@ export function createKeys(prefix: string): Keys {
     webChatActivities: (conversationId) => `${prefix}webchat:{${conversationId}}:activities`,
     webChatActivityChannel: (conversationId) => `${prefix}webchat:{${conversationId}}:new`,
     webChatStreamTicket: (ticketHash) => `${prefix}webchat:stream:${ticketHash}`,
+    webChatClient: (conversationId) => `${prefix}webchat:{${conversationId}}:client`,
+    floodSource: (kind, sourceHash) => `${prefix}flood:${kind}:source:${sourceHash}`,
+    floodVerdict: (kind, responseId) => `${prefix}flood:${kind}:verdict:{${responseId}}`,
+    floodSuppressed: (day) => `${prefix}flood:suppressed:${day}`,
     campaign: (campaignId) => `${prefix}campaign:{${campaignId}}`,
     campaignCounts: (campaignId) => `${prefix}campaign:{${campaignId}}:counts`,
     campaignContact: (campaignId, contactId) => `${prefix}campaign:{${campaignId}}:contact:${contactId}`,
@@ -117,6 +132,7 @@ export function createKeys(prefix: string): Keys {
     campaignPace: (campaignId) => `${prefix}campaign:{${campaignId}}:pace`,
     campaignRecentCalls: (campaignId) => `${prefix}campaign:{${campaignId}}:recent`,
     campaignFeederLease: (campaignId) => `${prefix}campaign:{${campaignId}}:feeder`,
+    campaignImport: (campaignId, importId) => `${prefix}campaign:{${campaignId}}:import:${importId}`,
     campaigns: () => `${prefix}campaigns`,
     runningCampaigns: () => `${prefix}campaigns:running`,
     campaignContactsOfPhone: (phone) => `${prefix}campaign-contacts:phone:${phone}`,

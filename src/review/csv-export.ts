@@ -34,10 +34,14 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 const PAGE = 500;
-/** Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"), also
+ * after leading spaces, and some read the full-width (＝ ＋ － ＠) and small (﹦ ﹢ ﹣ ﹫) forms as the
+ * ASCII signs.
+ */
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 
-/** A cell a spreadsheet will show as text: one starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`. */
+/** A cell a spreadsheet will show as text: one starting (after any spaces) with a formula sign, or with tab or CR, gets a leading `'`. */
 export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }

@@ -13,6 +13,9 @@ import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import { ReviewReports } from '../reports/review-reports.js';
 import type { ResponseStore } from '../store/response-store.js';
+import { runPeriodically } from '../app/periodic-task.js';
+import { FloodCaps } from './queue/flood-caps.js';
+import { reportSuppressed } from './queue/flood-report.js';
 import { ResponseEventConsumer } from './queue/response-events.js';
 import { reviewEventHandler } from './queue/review-event-handler.js';
 import { ReviewQueue } from './queue/review-queue.js';
@@ -32,6 +35,10 @@ export interface ReviewModule {
   /** Present when ALERT_WEBHOOK_URL is set. */
   alerts: WebhookAlerts | undefined;
   consumer: ResponseEventConsumer;
+  /** Per-source caps on review items and alerts; also remembers which address opened each web chat. */
+  floodCaps: FloodCaps;
+  /** Logs and records what the flood caps held back since the last report (runs every minute). */
+  reportSuppressed(): Promise<void>;
   dailyDigest(day: string): Promise<DailyDigest>;
   close(): Promise<void>;
 }
@@ -39,8 +46,13 @@ export interface ReviewModule {
 export function createReviewModule(options: { config: Config; logger: Logger; redis: Redis; keys: Keys; store: ResponseStore; now?: () => number }): ReviewModule {
   const { config, logger, redis, keys, store } = options;
   const accounts = new SupervisorAccounts(redis, keys);
-  const sessions = new SessionStore(redis, keys, config.SESSION_TTL_HOURS * 3600);
+  const sessions = new SessionStore(redis, keys, { idleSeconds: config.SESSION_TTL_HOURS * 3600, maxSeconds: config.SESSION_MAX_HOURS * 3600 });
   const auth = new SupervisorAuth({ adminToken: config.ADMIN_TOKEN, sessions, accounts, publicUrl: config.PUBLIC_URL });
+  const floodCaps = new FloodCaps(redis, keys, {
+    reviewPerSourcePerDay: config.REVIEW_MAX_PER_SOURCE_PER_DAY,
+    alertDedupMs: config.ALERT_DEDUP_MINUTES * 60_000,
+    alertsPerMinute: config.ALERT_MAX_PER_MINUTE,
+  });
   const reports = new ReviewReports(redis, keys, options.now);
   const queue = new ReviewQueue(redis, keys);
   const deliveries = new DeliveryLog(redis, keys);
@@ -66,10 +78,12 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
     keys,
     group: REVIEW_GROUP,
     consumer: `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-    handle: reviewEventHandler({ redis, keys, queue, ...(alerts ? { alerts } : {}) }),
+    handle: reviewEventHandler({ redis, keys, queue, caps: floodCaps, ...(alerts ? { alerts } : {}) }),
     logger,
   });
   consumer.start();
+  const report = (): Promise<void> => reportSuppressed(floodCaps, deliveries, logger);
+  const stopReport = runPeriodically(report, { everyMs: 60_000, logger, failure: 'flood cap report failed' });
   const dailyDigest = (day: string): Promise<DailyDigest> => buildDailyDigest(reports, queue, day);
   const stopDigest =
     alerts && config.DIGEST_TIME
@@ -85,9 +99,13 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
     deliveries,
     alerts,
     consumer,
+    floodCaps,
+    reportSuppressed: report,
     dailyDigest,
     async close() {
       stopDigest();
+      stopReport();
+      await report().catch(() => undefined);
       await consumer.stop();
       await alerts?.close();
     },

@@ -78,16 +78,16 @@ describe('the campaign API', () => {
   });
 
   it('when contacts come as CSV, then good rows are imported with their details and bad rows reported by row', async () => {
-    const created = await api(base, 'POST', '/api/campaigns', campaignRequest([{ phone: '+1 (555) 123-0001', timezone: 'america/new_york' }]));
-    expect(created.body).toEqual({ id: created.body.id, imported: 1, rejected: [] });
+    const created = await api(base, 'POST', '/api/campaigns', campaignRequest([{ phone: '+1 (212) 523-0001', timezone: 'america/new_york' }]));
+    expect(created.body).toEqual({ id: created.body.id, imported: 1, rejected: [], rejectedCount: 0 });
     const csv = [
       '\ufeffphone,timezone,name,customerId,agentId,language',
-      '+15551230002,Europe/London,"Smith, Jane",c-2,agent-1,en',
-      '+15551230003,UTC,,,,',
+      '+12125230002,Europe/London,"Smith, Jane",c-2,agent-1,en',
+      '+12125230003,UTC,,,,',
       'not a phone,UTC,,,,',
-      '+15551230004,Atlantis/Capital,,,,',
-      '+15551230005,UTC,,,agent 7,',
-      '+15551230006,UTC,,,,pt',
+      '+12125230004,Atlantis/Capital,,,,',
+      '+12125230005,UTC,,,agent 7,',
+      '+12125230006,UTC,,,,pt',
       '',
     ].join('\n');
     const added = await api(base, 'POST', `/api/campaigns/${created.body.id}/contacts`, csv, CSV);
@@ -96,11 +96,12 @@ describe('the campaign API', () => {
       id: created.body.id,
       imported: 2,
       rejected: [
-        { row: 3, phone: 'not a phone', error: 'phone must be an international number in E.164 form, e.g. +15551230001' },
-        { row: 4, phone: '+15551230004', error: 'timezone "Atlantis/Capital" is not a known IANA time zone, e.g. America/New_York' },
-        { row: 5, phone: '+15551230005', error: 'agentId: must not contain spaces or |' },
-        { row: 6, phone: '+15551230006', error: 'language: must be one of en, es, de, fr, hu' },
+        { row: 3, phone: 'not a phone', error: 'phone must be an international number in E.164 form, e.g. +12125550123' },
+        { row: 4, phone: '+12125230004', error: 'timezone "Atlantis/Capital" is not a known IANA time zone, e.g. America/New_York' },
+        { row: 5, phone: '+12125230005', error: 'agentId: must not contain spaces or |' },
+        { row: 6, phone: '+12125230006', error: 'language: must be one of en, es, de, fr, hu' },
       ],
+      rejectedCount: 4,
     });
     const view = await api(base, 'GET', `/api/campaigns/${created.body.id}`);
     expect(view.body).toEqual({
@@ -117,27 +118,35 @@ describe('the campaign API', () => {
       createdAt: expect.any(String),
     });
     const contact = await world.app.services.dialer.store.contact(created.body.id, '2');
-    expect(contact).toMatchObject({ phone: '+15551230002', timezone: 'Europe/London', name: 'Smith, Jane', customerId: 'c-2', agentId: 'agent-1', language: 'en', state: 'queued' });
-    expect(await world.app.services.dialer.store.contact(created.body.id, '1')).toMatchObject({ phone: '+15551230001', timezone: 'America/New_York' });
+    expect(contact).toMatchObject({ phone: '+12125230002', timezone: 'Europe/London', name: 'Smith, Jane', customerId: 'c-2', agentId: 'agent-1', language: 'en', state: 'queued' });
+    expect(await world.app.services.dialer.store.contact(created.body.id, '1')).toMatchObject({ phone: '+12125230001', timezone: 'America/New_York' });
   });
 
   it('when a CSV upload cannot be read, then it gets a 400 and no row of it is imported', async () => {
     const created = await api(base, 'POST', '/api/campaigns', campaignRequest([]));
     const path = `/api/campaigns/${created.body.id}/contacts`;
-    const noTimezone = await api(base, 'POST', path, 'phone,name\n+15551230001,Ann\n', CSV);
+    const noTimezone = await api(base, 'POST', path, 'phone,name\n+12125230001,Ann\n', CSV);
     expect(noTimezone).toEqual({ status: 400, body: { error: 'the CSV header must name a timezone column (expected phone,timezone,name,customerId,agentId,language)' } });
-    const brokenQuote = await api(base, 'POST', path, 'phone,timezone\n+15551230001,UTC\n"+15551230002,UTC\n', CSV);
+    const brokenQuote = await api(base, 'POST', path, 'phone,timezone\n+12125230001,UTC\n"+12125230002,UTC\n', CSV);
     expect(brokenQuote.status).toBe(400);
     expect(brokenQuote.body.error).toMatch(/^the CSV could not be read: /);
     const empty = await api(base, 'POST', path, '', CSV);
     expect(empty.status).toBe(400);
-    expect((await api(base, 'GET', `/api/campaigns/${created.body.id}`)).body.contacts).toBe(0);
+    // Thousands of good rows were stored while streaming before the broken line: they are taken back.
+    const goodRows = Array.from({ length: 2500 }, (_, index) => `+1212${5_000_000 + index},UTC`);
+    const brokenLate = await api(base, 'POST', path, ['phone,timezone', ...goodRows, '"+12125230002,UTC', ''].join('\n'), CSV);
+    expect(brokenLate.status).toBe(400);
+    expect((await api(base, 'GET', `/api/campaigns/${created.body.id}`)).body).toMatchObject({ contacts: 0, counts: { queued: 0 } });
+    expect(await world.app.services.dialer.store.contact(created.body.id, '1')).toBeNull();
+    expect(await world.app.services.dialer.store.contact(created.body.id, '2500')).toBeNull();
+    const { redis, keys } = world.app.services;
+    expect(await redis.exists(keys.campaignContactsOfPhone('+12125000000'), keys.campaignFeed(created.body.id))).toBe(0);
   });
 
   it('when contacts are added as JSON, as text, or to an unknown campaign, then the answers are 201, 415 and 404', async () => {
     const created = await api(base, 'POST', '/api/campaigns', campaignRequest([]));
     const added = await api(base, 'POST', `/api/campaigns/${created.body.id}/contacts`, { contacts: [{ phone: phone(9), timezone: 'UTC', agentId: 'a-1' }, { timezone: 'UTC' }] });
-    expect(added).toEqual({ status: 201, body: { id: created.body.id, imported: 1, rejected: [{ row: 2, phone: null, error: 'phone: is required' }] } });
+    expect(added).toEqual({ status: 201, body: { id: created.body.id, imported: 1, rejected: [{ row: 2, phone: null, error: 'phone: is required' }], rejectedCount: 1 } });
     const text = await api(base, 'POST', `/api/campaigns/${created.body.id}/contacts`, 'hello', 'text/plain');
     expect(text.status).toBe(415);
     expect((await api(base, 'GET', '/api/campaigns/000000000000')).status).toBe(404);

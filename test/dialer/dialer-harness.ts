@@ -63,9 +63,9 @@ export function campaignRequest(contacts: unknown[], overrides: Record<string, u
   return { name: 'After-shift survey', callsPerSecond: 4, window: { start: '09:00', end: '20:00' }, maxAttempts: 2, retryAfterMinutes: 30, contacts, ...overrides };
 }
 
-/** +1555123 followed by four digits. */
+/** +1212555 followed by four digits: valid New York numbers (the dialer refuses numbers not in service, such as +1 555). */
 export function phone(index: number): string {
-  return `+1555123${String(index).padStart(4, '0')}`;
+  return `+1212555${String(index).padStart(4, '0')}`;
 }
 
 export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 15_000): Promise<T> {

@@ -10,6 +10,20 @@ async function exportCsv(app: TestApp, query = ''): Promise<{ status: number; ty
   return { status: response.status, type: response.headers.get('content-type'), rows: response.ok ? parse(text) : [] };
 }
 
+/** Formula signs a spreadsheet may still run: full-width, small-form, and ASCII after leading spaces. */
+const SNEAKY_REASONS: Record<number, string> = {
+  20: '＝HYPERLINK("http://evil.example","click")',
+  21: '＋1+1',
+  22: '－2+3',
+  23: '＠SUM(1)',
+  24: '﹦1+1',
+  25: '﹢1',
+  26: '﹣1',
+  27: '﹫SUM(1)',
+  28: '  =1+1',
+  29: '\u3000＝1+1',
+};
+
 describe('CSV export', () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -22,7 +36,7 @@ describe('CSV export', () => {
         channel: n % 3 === 0 ? 'chat' : 'voice',
         agentId: n % 2 ? 'a1' : 'a2',
         phone: '+15551230001',
-        reason: n === 7 ? '=HYPERLINK("http://evil.example","click")' : n === 8 ? '@SUM(1+1)' : n === 9 ? '-2+3' : `reason ${n}, with "quotes"\nand a new line`,
+        reason: n === 7 ? '=HYPERLINK("http://evil.example","click")' : n === 8 ? '@SUM(1+1)' : n === 9 ? '-2+3' : (SNEAKY_REASONS[n] ?? `reason ${n}, with "quotes"\nand a new line`),
       });
     }
   });
@@ -51,6 +65,15 @@ describe('CSV export', () => {
     expect(byId.get('s10')?.[phone]).toBe(`'+15551230001`);
     for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
     expect(neutraliseCell('\tcmd')).toBe("'\tcmd");
+  });
+
+  it('when a cell starts with a full-width or small-form =, +, - or @, or with one after leading spaces, then it is neutralised too', async () => {
+    const { rows } = await exportCsv(app);
+    const reason = EXPORT_COLUMNS.indexOf('reason');
+    const byId = new Map(rows.slice(1).map((row) => [row[0], row]));
+    for (const [n, text] of Object.entries(SNEAKY_REASONS)) expect(byId.get(`s${n}`)?.[reason]).toBe(`'${text}`);
+    expect(neutraliseCell('a = b')).toBe('a = b');
+    expect(neutraliseCell('ＡＢＣ')).toBe('ＡＢＣ');
   });
 
   it('when the export is filtered like the dashboard, then only matching responses are rows', async () => {

@@ -35,7 +35,7 @@ describe('detractor webhook', () => {
     for (const item of opened.splice(0)) await item.close();
   });
 
-  it('when a caller scores 3 and gives a reason, then the CRM receives the response signed with HMAC-SHA256 of the raw body', async () => {
+  it('when a caller scores 3 and gives a reason, then the CRM receives the response signed with HMAC-SHA256 of the timestamp and the raw body', async () => {
     const receiver = await new WebhookReceiver().start();
     opened.push(receiver);
     const app = await open(receiver);
@@ -46,10 +46,12 @@ describe('detractor webhook', () => {
 
     const [post] = await receiver.waitFor(1);
     const signature = post?.headers['x-signature'] as string;
-    // Computed here independently of the service's own signing code.
-    expect(signature).toBe(createHmac('sha256', SECRET).update(post?.rawBody ?? '').digest('hex'));
-    expect(isValidSignature(SECRET, post?.rawBody ?? '', signature)).toBe(true);
-    expect(Math.abs(Number(post?.headers['x-timestamp']) - Date.now() / 1000)).toBeLessThan(300);
+    const timestamp = post?.headers['x-timestamp'] as string;
+    // Computed here independently of the service's own signing code: the timestamp is signed with the body.
+    expect(signature).toBe(createHmac('sha256', SECRET).update(`${timestamp}.${post?.rawBody ?? ''}`).digest('hex'));
+    expect(isValidSignature(SECRET, post?.rawBody ?? '', signature, timestamp)).toBe(true);
+    expect(isValidSignature(SECRET, post?.rawBody ?? '', signature, String(Number(timestamp) + 1))).toBe(false);
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(300);
     const body = JSON.parse(post?.rawBody ?? '{}') as { event: string; response: Record<string, unknown> };
     expect(body.event).toBe('detractor');
     expect(body.response).toMatchObject({ id: callSid, score: 3, category: 'detractor', reason: 'Nobody called me back about my broken router', status: 'completed' });

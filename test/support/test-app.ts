@@ -1,10 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createServices, type Services } from '../../src/app/services.js';
 import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { serveApp } from '../../src/app/create-app.js';
+import { applyServerTimeouts, createHttpServer } from '../../src/app/server-timeouts.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { connectRedis, untilReady } from '../../src/redis/connect.js';
 import { createTestRedis, type TestRedis } from './test-redis.js';
@@ -23,7 +24,7 @@ export interface TestApp {
 }
 
 async function listenOnFreePort(): Promise<Server> {
-  const server = createServer();
+  const server = createHttpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return server;
 }
@@ -66,6 +67,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   await untilReady(client);
   const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
   serveApp(server, services);
+  applyServerTimeouts(server, config);
   return {
     baseUrl,
     services,

@@ -1,4 +1,5 @@
-import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { jsonBody } from '../../src/http/json-body.js';
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { DialerUnavailableError } from '../dialer/dialer.js';
 import { auditQuerySchema, campaignRequestSchema, contactsRequestSchema, describeIssues } from './campaign-schemas.js';
 import { CampaignStateError, type CampaignService } from './campaign-service.js';
@@ -25,7 +26,7 @@ const bodyErrors: ErrorRequestHandler = (error: unknown, _request, response, nex
 /** `/api/campaigns`: thin routes over CampaignService (the admin bearer check sits in front). */
 export function campaignRoutes(service: CampaignService): Router {
   const router = Router();
-  const json = express.json({ limit: JSON_LIMIT });
+  const json = jsonBody({ limit: JSON_LIMIT });
 
   const campaignOr404 = async (request: Request, response: Response): Promise<Campaign | null> => {
     const id = String(request.params.id ?? '');

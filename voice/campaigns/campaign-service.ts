@@ -2,10 +2,10 @@ import type { Dialer } from '../dialer/dialer.js';
 import { callableSpans, formatClockTime } from '../dialer/calling-window.js';
 import type { CampaignRequest } from './campaign-schemas.js';
 import type { CampaignStore } from './campaign-store.js';
-import type { Attempt, Campaign, ContactCounts, ContactDetails, ImportResult, RejectedRow, ReportedStatus } from './campaign-types.js';
+import { MAX_REPORTED_REJECTIONS, type Attempt, type Campaign, type ContactCounts, type ContactDetails, type ImportResult, type RejectedRow, type ReportedStatus } from './campaign-types.js';
 import { checkContactRow } from './contact-rows.js';
 
-/** Contacts are stored in batches of this many, each batch atomically. */
+/** Contacts are staged in batches of this many. */
 const STORE_BATCH = 1000;
 
 export interface CampaignView {
@@ -48,6 +48,7 @@ export class CampaignService {
     private readonly store: CampaignStore,
     private readonly dialer: Dialer,
     private readonly clock: () => Date,
+    private readonly settings: { allowedCountries?: readonly string[] | undefined } = {},
   ) {}
 
   async create(request: CampaignRequest): Promise<{ id: string } & ImportResult> {
@@ -62,22 +63,45 @@ export class CampaignService {
   }
 
   /**
-   * Checks every row first and stores only then, so an upload that turns out unreadable halfway (a
-   * broken CSV) changes nothing; the good rows of a readable upload are imported and the rest reported.
+   * Checks each row as it streams in and stores the good ones in batches, staged: only once the
+   * whole upload was read are they fed to the dialer, so one that turns out unreadable halfway (a
+   * broken CSV) changes nothing. Memory stays bounded whatever the size: a batch in hand, one being
+   * stored, and at most MAX_REPORTED_REJECTIONS reasons.
    */
   async importContacts(campaign: Campaign, rows: Iterable<unknown> | AsyncIterable<unknown>): Promise<ImportResult> {
-    const valid: ContactDetails[] = [];
+    const staged = this.store.startImport(campaign.id);
     const rejected: RejectedRow[] = [];
+    let rejectedCount = 0;
+    let batch: ContactDetails[] = [];
+    let storing: Promise<void> = Promise.resolve();
+    const flush = async (): Promise<void> => {
+      await storing;
+      storing = staged.stage(batch);
+      batch = [];
+    };
     let row = 0;
-    for await (const raw of rows) {
-      row += 1;
-      const checked = checkContactRow(raw, row);
-      if (checked.ok) valid.push(checked.contact);
-      else rejected.push(checked.rejected);
+    try {
+      for await (const raw of rows) {
+        row += 1;
+        const checked = checkContactRow(raw, row, this.settings.allowedCountries);
+        if (checked.ok) {
+          batch.push(checked.contact);
+          if (batch.length === STORE_BATCH) await flush();
+        } else {
+          rejectedCount += 1;
+          if (rejected.length < MAX_REPORTED_REJECTIONS) rejected.push(checked.rejected);
+        }
+      }
+      await flush();
+      await storing;
+    } catch (error) {
+      await storing.catch(() => undefined);
+      await staged.abandon();
+      throw error;
     }
-    for (let start = 0; start < valid.length; start += STORE_BATCH) await this.store.addContacts(campaign.id, valid.slice(start, start + STORE_BATCH));
-    if (valid.length > 0) this.dialer.contactsAdded(campaign);
-    return { imported: valid.length, rejected };
+    const imported = await staged.commit();
+    if (imported > 0) this.dialer.contactsAdded(campaign);
+    return { imported, rejected, rejectedCount };
   }
 
   async view(campaign: Campaign): Promise<CampaignView> {

@@ -11,11 +11,10 @@ import {
   type CampaignStatus,
   type Contact,
   type ContactCounts,
-  type ContactDetails,
   type ContactState,
+  DETAIL_FIELDS,
 } from './campaign-types.js';
-
-const DETAIL_FIELDS = ['name', 'customerId', 'agentId', 'agentName', 'language'] as const;
+import { ContactImport } from './contact-import.js';
 
 function decodeCampaign(id: string, hash: Record<string, string>): Campaign | null {
   if (!hash.name) return null;
@@ -66,14 +65,6 @@ function decodeAttempt(hash: Record<string, string>): Attempt | null {
   return attempt;
 }
 
-function contactFields(details: ContactDetails): Record<string, string> {
-  const fields: Record<string, string> = { phone: details.phone, timezone: details.timezone, state: 'queued', attempts: '0', placed: '0', apiFailures: '0' };
-  for (const field of DETAIL_FIELDS) {
-    const value = details[field];
-    if (value) fields[field] = value;
-  }
-  return fields;
-}
 
 /** Campaigns, their contacts, counts and dialing audit in Redis. State changes of a contact go through ContactTransitions. */
 export class CampaignStore {
@@ -125,24 +116,9 @@ export class CampaignStore {
     return this.redis.smembers(this.keys.runningCampaigns());
   }
 
-  /** Stores one batch of valid contacts atomically: hashes, feed entries and the `queued` count together. */
-  async addContacts(campaignId: string, contacts: ContactDetails[]): Promise<void> {
-    if (contacts.length === 0) return;
-    const last = await this.redis.hincrby(this.keys.campaign(campaignId), 'nextContact', contacts.length);
-    const first = last - contacts.length + 1;
-    const transaction = this.redis.multi();
-    const ids: string[] = [];
-    contacts.forEach((details, index) => {
-      const id = String(first + index);
-      ids.push(id);
-      transaction.hset(this.keys.campaignContact(campaignId, id), contactFields(details));
-      transaction.sadd(this.keys.campaignContactsOfPhone(details.phone), `${campaignId}:${id}`);
-      if (details.customerId) transaction.sadd(this.keys.campaignContactsOfCustomer(details.customerId), `${campaignId}:${id}`);
-    });
-    transaction.rpush(this.keys.campaignFeed(campaignId), ...ids);
-    transaction.hincrby(this.keys.campaignCounts(campaignId), 'queued', contacts.length);
-    transaction.hincrby(this.keys.campaign(campaignId), 'contacts', contacts.length);
-    await transaction.exec();
+  /** A new contact import into this campaign (see ContactImport). */
+  startImport(campaignId: string): ContactImport {
+    return new ContactImport(this.redis, this.keys, campaignId);
   }
 
   async counts(campaignId: string): Promise<ContactCounts> {

@@ -73,6 +73,9 @@ export interface Attempt {
   error?: string;
 }
 
+/** The optional details a contact may carry, stored as hash fields of the same names. */
+export const DETAIL_FIELDS = ['name', 'customerId', 'agentId', 'agentName', 'language'] as const;
+
 export interface RejectedRow {
   /** 1-based position of the contact in the request (CSV: data rows, the header not counted). */
   row: number;
@@ -82,8 +85,14 @@ export interface RejectedRow {
 
 export interface ImportResult {
   imported: number;
+  /** The first MAX_REPORTED_REJECTIONS refused rows, each with its reason. */
   rejected: RejectedRow[];
+  /** Every refused row, also those past the ones listed. */
+  rejectedCount: number;
 }
+
+/** A 1,000,000-row upload of wrong numbers must not answer with a million reasons. */
+export const MAX_REPORTED_REJECTIONS = 1000;
 
 export function emptyCounts(): ContactCounts {
   return { queued: 0, dialing: 0, completed: 0, noAnswer: 0, busy: 0, machine: 0, optedOut: 0, failed: 0, erased: 0 };

@@ -1,6 +1,6 @@
 import type { ContactDetails, RejectedRow } from './campaign-types.js';
 import { contactRowSchema } from './campaign-schemas.js';
-import { canonicalTimeZone, toE164 } from './contact-fields.js';
+import { canonicalTimeZone, toDialable } from './contact-fields.js';
 
 export type CheckedRow = { ok: true; contact: ContactDetails } | { ok: false; rejected: RejectedRow };
 
@@ -11,7 +11,7 @@ function rawPhone(raw: unknown): string | null {
 }
 
 /** One contact (a JSON item or a CSV record) → a normalised contact, or the reason it was refused. `row` is 1-based. */
-export function checkContactRow(raw: unknown, row: number): CheckedRow {
+export function checkContactRow(raw: unknown, row: number, allowedCountries?: readonly string[]): CheckedRow {
   const phone = rawPhone(raw);
   const reject = (error: string): CheckedRow => ({ ok: false, rejected: { row, phone, error } });
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return reject('a contact must be an object with phone and timezone');
@@ -20,7 +20,7 @@ export function checkContactRow(raw: unknown, row: number): CheckedRow {
     const issue = parsed.error.issues[0];
     return reject(issue ? `${issue.path.join('.') || 'contact'}: ${issue.message}` : 'invalid contact');
   }
-  const e164 = toE164(parsed.data.phone);
+  const e164 = toDialable(parsed.data.phone, allowedCountries);
   if (!e164.ok) return reject(e164.error);
   const zone = canonicalTimeZone(parsed.data.timezone);
   if (!zone.ok) return reject(zone.error);

@@ -1,4 +1,5 @@
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
+import { formBody } from '../../src/http/form-body.js';
 import { z } from 'zod';
 import type { Logger } from '../../src/logging/logger.js';
 import { requireTwilioSignature, type SignatureCheck } from '../twilio-signature.js';
@@ -22,7 +23,7 @@ function queryStrings(request: Request): Record<string, string> {
 /** `POST /voice/amd`: the asynchronous answering-machine verdict on a dialer call, signed like every Twilio webhook. */
 export function machineDetectionRoutes(dialer: Dialer, signature: SignatureCheck, logger: Logger): Router {
   const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 50 }));
+  router.use(formBody({ limit: '64kb', parameterLimit: 50 }));
   router.use(requireTwilioSignature(signature, logger));
   router.post('/', async (request, response) => {
     const verdict = machineVerdictSchema.safeParse(request.body);

@@ -20,6 +20,7 @@ export interface DialerConfig {
   MACHINE_DETECTION: 'on' | 'off';
   MACHINE_MESSAGE: 'on' | 'off';
   DIALER_WORKERS: 'on' | 'off';
+  ALLOWED_COUNTRIES?: string[] | undefined;
 }
 
 /** What tests (and benches) may change: the clock for window and retry decisions, shorter waits, another Calls API. */
@@ -60,6 +61,7 @@ export function createDialer(config: DialerConfig, parts: DialerParts, overrides
       machineDetection: config.MACHINE_DETECTION === 'on',
       machineMessage: config.MACHINE_MESSAGE === 'on',
       runWorkers: config.DIALER_WORKERS === 'on',
+      ...(config.ALLOWED_COUNTRIES ? { allowedCountries: config.ALLOWED_COUNTRIES } : {}),
       tuning,
     },
   });

@@ -1,5 +1,6 @@
 import { DelayedError, type Job } from 'bullmq';
 import type { Campaign, Contact } from '../campaigns/campaign-types.js';
+import { toDialable } from '../campaigns/contact-fields.js';
 import type { AttemptCloser } from './attempt-closer.js';
 import { isCallable, localTimeAt, nextCallableTime } from './calling-window.js';
 import { attemptRefText, type AttemptRef } from './contact-transitions.js';
@@ -89,6 +90,11 @@ export class DialJob {
         await this.deps.transitions.settleQueued(campaign.id, contact.id, 'optedOut');
         return blocked;
       }
+      if (blocked === 'not-dialable') {
+        await this.deps.transitions.settleQueued(campaign.id, contact.id, 'failed');
+        this.deps.logger.warn({ campaignId: campaign.id, contactId: contact.id }, 'contact not called: its number is no longer one the dialer may call (ALLOWED_COUNTRIES or its type)');
+        return blocked;
+      }
       return this.later(job, token, blocked === 'paused' ? settings.tuning.pausedRecheckMs : await this.waitBeforeCalling(campaign, contact));
     }
     const now = this.deps.clock();
@@ -106,9 +112,11 @@ export class DialJob {
   }
 
   /** The last look before the create. */
-  private async blockedNow(campaign: Campaign, contact: Contact): Promise<'paused' | 'outside-window' | 'do-not-call' | null> {
+  private async blockedNow(campaign: Campaign, contact: Contact): Promise<'paused' | 'outside-window' | 'do-not-call' | 'not-dialable' | null> {
     const fresh = await this.deps.store.get(campaign.id);
     if (fresh?.status !== 'running') return 'paused';
+    // Checked at import too; again here, as ALLOWED_COUNTRIES may have changed since.
+    if (!toDialable(contact.phone, this.deps.settings.allowedCountries).ok) return 'not-dialable';
     if (!isCallable(this.deps.clock(), contact.timezone, campaign.window)) return 'outside-window';
     if (await this.onDoNotCallList(contact)) return 'do-not-call';
     return null;

@@ -58,5 +58,7 @@ export interface DialerSettings {
   machineMessage: boolean;
   /** Run workers in this process (web-only instances serve the API and webhooks without dialling). */
   runWorkers: boolean;
+  /** ALLOWED_COUNTRIES: the only countries a call may go to; unset, any (every number is still checked as at import). */
+  allowedCountries?: readonly string[];
   tuning: DialerTuning;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { jsonBody } from '../../src/http/json-body.js';
 import { z } from 'zod';
 import { identityOf } from '../../src/auth/supervisor-auth.js';
 import { SURVEY_LANGUAGE_CODES } from '../../src/survey/messages/languages.js';
@@ -70,7 +71,7 @@ async function answerWith(response: Response, work: () => Promise<unknown>): Pro
 /** GET /simulator (the page, signed in) and its API under /simulator/calls; mounted at /simulator. */
 export function simulatorRoutes(options: SimulatorRoutesOptions): Router {
   const router = Router();
-  const guard: RequestHandler[] = [options.requireApi, ownPagesOnly(options.publicUrl), express.json({ limit: '64kb' })];
+  const guard: RequestHandler[] = [options.requireApi, ownPagesOnly(options.publicUrl), jsonBody({ limit: '64kb' })];
 
   router.use('/assets', options.requirePage, express.static(join(PUBLIC_DIR, 'simulator'), { index: false, maxAge: '5m' }));
 

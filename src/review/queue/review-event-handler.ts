@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Keys } from '../../redis/keys.js';
+import type { FloodCaps } from './flood-caps.js';
 import type { EventHandler } from './response-events.js';
 import type { ReviewQueue } from './review-queue.js';
 
@@ -12,7 +13,7 @@ export interface DetractorAlertHooks {
 }
 
 /** What the handler reads of a response, in this order. */
-const RESPONSE_FIELDS = ['category', 'score', 'sentiment', 'test', 'agentId', 'agentName'] as const;
+const RESPONSE_FIELDS = ['category', 'score', 'sentiment', 'test', 'agentId', 'agentName', 'conversationId', 'phone', 'customerId'] as const;
 
 /** Score 9–10 with an unhappy comment, or 0–6 with a happy one: worth a human look. */
 export function isMismatch(score: number, sentiment: string): boolean {
@@ -22,34 +23,41 @@ export function isMismatch(score: number, sentiment: string): boolean {
 /**
  * Turns response events into review work: detractors and mismatches into the queue, detractors
  * into webhook alerts, agent names into the directory the reports show. Idempotent per event.
+ * The flood caps decide, per source, which responses may add review items and alerts.
  */
-export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: ReviewQueue; alerts?: DetractorAlertHooks }): EventHandler {
-  const { redis, keys, queue, alerts } = options;
+export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: ReviewQueue; caps: FloodCaps; alerts?: DetractorAlertHooks }): EventHandler {
+  const { redis, keys, queue, caps, alerts } = options;
   let batchReads = new Map<string, Array<string | null>>();
   const fieldsOf = (id: string): Promise<Array<string | null>> => {
     const read = batchReads.get(id);
     return read ? Promise.resolve(read) : redis.hmget(keys.response(id), ...RESPONSE_FIELDS);
   };
   const handle: EventHandler = async (event) => {
-    const [category, score, sentiment, test, agentId, agentName] = await fieldsOf(event.id);
+    const [category, score, sentiment, test, agentId, agentName, conversationId = null, phone = null, customerId = null] = await fieldsOf(event.id);
     if (test === '1') return;
     const at = Number.isNaN(Date.parse(event.at)) ? new Date() : new Date(event.at);
+    let source: Promise<string> | undefined;
+    const sourceOfResponse = (): Promise<string> => (source ??= caps.sourceOf({ conversationId, phone, customerId }));
+    const review = async (kind: 'detractor' | 'mismatch'): Promise<void> => {
+      if (await caps.admitReviewItem(event.id, await sourceOfResponse())) await queue.add(event.id, kind, at);
+    };
+    const alertAdmitted = async (): Promise<boolean> => alerts !== undefined && (await caps.admitAlert(event.id, await sourceOfResponse()));
     switch (event.type) {
       case 'started':
         if (agentId && agentName) await redis.hset(keys.agentNames(), agentId, agentName);
         return;
       case 'score':
         if (category !== 'detractor') return;
-        await queue.add(event.id, 'detractor', at);
-        await alerts?.detractorScored(event.id);
+        await review('detractor');
+        if (await alertAdmitted()) await alerts?.detractorScored(event.id);
         return;
       case 'completed':
-        if (score && sentiment && isMismatch(Number(score), sentiment)) await queue.add(event.id, 'mismatch', at);
-        if (category === 'detractor') await alerts?.detractorFinished(event.id);
+        if (score && sentiment && isMismatch(Number(score), sentiment)) await review('mismatch');
+        if (category === 'detractor' && (await alertAdmitted())) await alerts?.detractorFinished(event.id);
         return;
       case 'partial':
       case 'opted_out':
-        if (category === 'detractor') await alerts?.detractorFinished(event.id);
+        if (category === 'detractor' && (await alertAdmitted())) await alerts?.detractorFinished(event.id);
         return;
       default:
         return;
