@@ -14,6 +14,10 @@ const OPT_OUTS: Array<[string, string | undefined]> = [
   ['stop', 'fr'], ['arrêtez de m’appeler', 'fr'], ['laissez-moi tranquille', 'fr'],
   ['leiratkozás', 'hu'], ['leiratkozas', 'hu'], ['ne hívjanak', 'hu'], ['Ne hívjanak többet!', 'hu'], ['ne keressenek többet', 'hu'],
   ['nem kérek több hívást', 'hu'], ['le akarok iratkozni', 'hu'], ['hagyjanak békén', 'hu'],
+  ['atsisakyti', 'lt'], ['Atsisakau', 'lt'], ['nebeskambinkite', 'lt'], ['Nebeskambinkite man daugiau!', 'lt'], ['neskambinkite daugiau, prašau', 'lt'],
+  ['nebenoriu apklausų', 'lt'], ['pašalinkite mane iš sąrašo', 'lt'], ['palikite mane ramybėje', 'lt'], ['stop', 'lt'],
+  ['لغو', 'fa'], ['انصراف', 'fa'], ['لغو عضویت', 'fa'], ['دیگه زنگ نزنید', 'fa'], ['لطفاً دیگر تماس نگیرید', 'fa'], ['مزاحم نشید', 'fa'],
+  ['دیگه نمی‌خوام پیام بگیرم', 'fa'], ['منو از لیست حذف کنید', 'fa'], ['پیامک نفرستید', 'fa'], ['laghv', 'fa'],
 ];
 
 const NOT_OPT_OUTS: Array<[string, string | undefined]> = [
@@ -22,6 +26,8 @@ const NOT_OPT_OUTS: Array<[string, string | undefined]> = [
   ['the end of the call was rude', 'en'], ['la baja del contrato fue complicada', 'es'], ['me dieron de baja la línea sin avisar', 'es'],
   ['die Abmeldung war kompliziert', 'de'], ['der Stopp der Lastschrift hat nicht geklappt', 'de'], ['le désabonnement a pris des semaines', 'fr'],
   ['a leiratkozás túl bonyolult volt', 'hu'], ['ne hívjanak vissza ilyen későn, de egyébként jó volt', 'hu'], ['nothing to stop', 'en'],
+  ['atsisakyti sutarties buvo sunku', 'lt'], ['niekas nepaskambino', 'lt'], ['لغو قرارداد خیلی طول کشید', 'fa'], ['کسی زنگ نزد', 'fa'],
+  ['انصراف از خرید سخت بود', 'fa'],
 ];
 
 describe('isOptOutRequest', () => {
