@@ -99,7 +99,7 @@ describe('the campaign API', () => {
         { row: 3, phone: 'not a phone', error: 'phone must be an international number in E.164 form, e.g. +15551230001' },
         { row: 4, phone: '+15551230004', error: 'timezone "Atlantis/Capital" is not a known IANA time zone, e.g. America/New_York' },
         { row: 5, phone: '+15551230005', error: 'agentId: must not contain spaces or |' },
-        { row: 6, phone: '+15551230006', error: 'language: must be one of en, es, de, fr, hu' },
+        { row: 6, phone: '+15551230006', error: 'language: must be one of en, es, de, fr, hu, lt, fa' },
       ],
     });
     const view = await api(base, 'GET', `/api/campaigns/${created.body.id}`);
