@@ -1,7 +1,7 @@
 import { expandContractions, foldAccents, normalizeText, words } from '../language/normalize.js';
 import type { CompiledLexicon } from './compiled-lexicon.js';
 
-const CLAUSE_BREAK = /[.,;:!?()[\]\n…]+|\s[-–—]\s/u;
+const CLAUSE_BREAK = /[.,;:!?()[\]\n…\u060c\u061b\u061f]+|\s[-–—]\s/u;
 
 /** A reason as words, each with the clause it belongs to; punctuation and "but"-like words end clauses. */
 export interface Clauses {

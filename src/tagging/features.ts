@@ -44,6 +44,8 @@ export function sentimentFeatures(analysis: Analysis): Map<string, number> {
   features.set('pol:negated-pos', cap(p.negatedPositive, 2));
   features.set('pol:negated-neg', cap(p.negatedNegative, 2));
   features.set('pol:sarcasm', p.sarcasm ? 1 : 0);
+  features.set('pol:suggestion', p.suggestion ? 1 : 0);
+  features.set('pol:only-suggestion', p.suggestion && p.negative === 0 && analysis.natural.negative === 0 ? 1 : 0);
   features.set('pol:balance', Math.sign(p.positive - p.negative));
   features.set('nat:pos', cap(analysis.natural.positive, 4) / 2);
   features.set('nat:neg', cap(analysis.natural.negative, 4) / 2);

@@ -4,8 +4,8 @@ import type { TaggerLanguage } from './tagger-languages.js';
 
 /**
  * General-purpose polarity of single words from the vocabularies natural ships: AFINN-165 for
- * English, natural's Spanish AFINN, and the Pattern lexicons for German and French. Hungarian has
- * none (the domain lexicon covers it). Values are scaled to roughly -2..2 and keyed by folded word.
+ * English, natural's Spanish AFINN, and the Pattern lexicons for German and French. Hungarian,
+ * Lithuanian and Persian have none (the domain lexicons cover them). Values are scaled to roughly -2..2 and keyed by folded word.
  */
 export type Vocabulary = ReadonlyMap<string, number>;
 
@@ -53,6 +53,8 @@ function load(lang: TaggerLanguage): Vocabulary {
     case 'fr':
       return fromPattern(require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, PatternEntry>);
     case 'hu':
+    case 'lt':
+    case 'fa':
       return new Map();
   }
 }

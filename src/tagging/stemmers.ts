@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { foldAccents } from '../language/normalize.js';
 import { stemHungarian } from '../language/hungarian-stemmer.js';
+import { stemLithuanian } from '../language/lithuanian-stemmer.js';
+import { stemPersian } from '../language/persian-stemmer.js';
 import type { TaggerLanguage } from './tagger-languages.js';
 
 interface NaturalStemmer {
@@ -11,11 +13,15 @@ interface NaturalStemmer {
 const require = createRequire(import.meta.url);
 const porter = (path: string): NaturalStemmer => require(`natural/lib/natural/stemmers/${path}`) as NaturalStemmer;
 
-const STEMMERS: Record<Exclude<TaggerLanguage, 'hu'>, NaturalStemmer> = {
+const STEMMERS: Record<TaggerLanguage, NaturalStemmer> = {
   en: porter('porter_stemmer.js'),
   es: porter('porter_stemmer_es.js'),
   de: porter('porter_stemmer_de.js'),
   fr: porter('porter_stemmer_fr.js'),
+  // natural has no stemmer for these three: light suffix strippers of ours, on accent-folded words.
+  hu: { stem: (word) => stemHungarian(foldAccents(word)) },
+  lt: { stem: (word) => stemLithuanian(foldAccents(word)) },
+  fa: { stem: (word) => stemPersian(foldAccents(word)) },
 };
 
 const MAX_CACHED = 50_000;
@@ -26,7 +32,7 @@ export function stem(word: string, lang: TaggerLanguage): string {
   const key = `${lang}:${word}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
-  const stemmed = lang === 'hu' ? stemHungarian(foldAccents(word)) : foldAccents(STEMMERS[lang].stem(word));
+  const stemmed = foldAccents(STEMMERS[lang].stem(word));
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, stemmed);
   return stemmed;
