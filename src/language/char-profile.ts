@@ -4,11 +4,13 @@
  * combines this with word evidence.
  */
 
+import { normalizeText } from './normalize.js';
+
 const NON_LETTERS = /[^\p{L}]+/gu;
 
-/** Lower-case words of letters only, the units n-grams are taken from. */
-export function letterWords(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().replace(NON_LETTERS, ' ').split(' ').filter((word) => word !== '');
+/** Words of letters only from text already through normalizeText: the units n-grams are taken from. */
+export function letterWords(normalized: string): string[] {
+  return normalized.replace(NON_LETTERS, ' ').split(' ').filter((word) => word !== '');
 }
 
 function gramsOf(word: string): string[] {
@@ -20,7 +22,7 @@ function gramsOf(word: string): string[] {
 }
 
 export function charNgrams(text: string): string[] {
-  return letterWords(text).flatMap(gramsOf);
+  return letterWords(normalizeText(text)).flatMap(gramsOf);
 }
 
 /** What the n-grams of a text say about each language, in `languages` order. */
@@ -41,14 +43,24 @@ interface WordFit {
 
 const MAX_CACHED_WORDS = 50_000;
 
+/** A trained table in a form that can be written to a file and read back. */
+export interface PackedProfiles {
+  languages: string[];
+  grams: string[];
+  unseen: number[];
+}
+
 /** The profiles of several languages in one table, so each n-gram of a text is looked up once. */
 export class CharProfiles<L extends string> {
-  private readonly logProbabilities = new Map<string, Float64Array>();
-  private readonly seen = new Map<string, Uint8Array>();
-  private readonly unseen: Float64Array;
   private readonly words = new Map<string, WordFit>();
 
-  constructor(readonly languages: readonly L[], textsOf: (lang: L) => readonly string[]) {
+  private constructor(
+    readonly languages: readonly L[],
+    private readonly logProbabilities: Map<string, Float64Array>,
+    private readonly unseen: Float64Array,
+  ) {}
+
+  static train<L extends string>(languages: readonly L[], textsOf: (lang: L) => readonly string[]): CharProfiles<L> {
     const counts = languages.map((lang) => {
       const count = new Map<string, number>();
       let total = 0;
@@ -62,21 +74,36 @@ export class CharProfiles<L extends string> {
     });
     // Add-one smoothing over an assumed n-gram space larger than what any language shows.
     const spaces = counts.map(({ count }) => Math.max(count.size, 1) * 4);
-    this.unseen = Float64Array.from(counts, ({ total }, l) => Math.log(1 / (total + (spaces[l] ?? 1))));
+    const unseen = Float64Array.from(counts, ({ total }, l) => Math.log(1 / (total + (spaces[l] ?? 1))));
+    const logProbabilities = new Map<string, Float64Array>();
     counts.forEach(({ count, total }, l) => {
       for (const [gram, n] of count) {
-        let row = this.logProbabilities.get(gram);
-        let seen = this.seen.get(gram);
-        if (!row || !seen) {
-          row = Float64Array.from(this.unseen);
-          seen = new Uint8Array(languages.length);
-          this.logProbabilities.set(gram, row);
-          this.seen.set(gram, seen);
+        let row = logProbabilities.get(gram);
+        if (!row) {
+          row = Float64Array.from(unseen);
+          logProbabilities.set(gram, row);
         }
         row[l] = Math.log((n + 1) / (total + (spaces[l] ?? 1)));
-        seen[l] = 1;
       }
     });
+    return new CharProfiles(languages, logProbabilities, unseen);
+  }
+
+  /** The table read back from `pack()`, or undefined when it was made for other languages. */
+  static unpack<L extends string>(languages: readonly L[], packed: PackedProfiles, values: Float64Array): CharProfiles<L> | undefined {
+    const width = languages.length;
+    if (!Array.isArray(packed.grams) || !Array.isArray(packed.languages) || packed.languages.join() !== languages.join() || values.length !== packed.grams.length * width) return undefined;
+    const logProbabilities = new Map<string, Float64Array>();
+    packed.grams.forEach((gram, g) => logProbabilities.set(gram, values.subarray(g * width, (g + 1) * width)));
+    return new CharProfiles(languages, logProbabilities, Float64Array.from(packed.unseen));
+  }
+
+  /** The table as JSON-ready names and float64 log-probabilities, `languages.length` per gram. */
+  pack(): { packed: PackedProfiles; values: Float64Array } {
+    const grams = [...this.logProbabilities.keys()];
+    const values = new Float64Array(grams.length * this.languages.length);
+    grams.forEach((gram, g) => values.set(this.logProbabilities.get(gram) ?? this.unseen, g * this.languages.length));
+    return { packed: { languages: [...this.languages], grams, unseen: Array.from(this.unseen) }, values };
   }
 
   private fitOfWord(word: string): WordFit {
@@ -91,8 +118,8 @@ export class CharProfiles<L extends string> {
       for (let l = 0; l < sums.length; l += 1) sums[l] = (sums[l] as number) + (row[l] as number);
       if (gram.length !== 3) continue;
       trigrams += 1;
-      const seenIn = this.seen.get(gram);
-      if (seenIn) for (let l = 0; l < seen.length; l += 1) seen[l] = (seen[l] as number) + (seenIn[l] as number);
+      // A gram a language's examples never showed keeps that language's unseen probability.
+      for (let l = 0; l < seen.length; l += 1) if (row[l] !== this.unseen[l]) seen[l] = (seen[l] as number) + 1;
     }
     const fit = { sums, seen, grams: grams.length, trigrams };
     if (this.words.size >= MAX_CACHED_WORDS) this.words.clear();

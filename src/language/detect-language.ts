@@ -1,6 +1,8 @@
+import { readDerived, writeDerived } from '../tagging/derived-cache.js';
+import { taggingFingerprint } from '../tagging/fingerprint.js';
 import { readLabelled } from '../tagging/labelled-data.js';
-import { CharProfiles, letterWords, type ProfileFit } from './char-profile.js';
-import { DETECTED_LANGUAGES, FUNCTION_WORDS, OTHER_LANGUAGES, type DetectedLanguage, type OtherLanguage } from './function-words.js';
+import { CharProfiles, letterWords, type PackedProfiles, type ProfileFit } from './char-profile.js';
+import { DETECTED_LANGUAGES, FUNCTION_WORDS, type DetectedLanguage, type OtherLanguage } from './function-words.js';
 import { foldAccents, foldedText, normalizeText, words } from './normalize.js';
 import { dominantScript, languageOfScript, type Script } from './scripts.js';
 
@@ -21,16 +23,31 @@ const CANDIDATES: Partial<Record<Script, readonly Candidate[]>> = {
 };
 
 // Letters that only some of the candidates use; the weight is shared among them.
-const TELLTALE: Array<[RegExp, Candidate[]]> = [
-  [/[ñ¿¡]/u, ['es']], [/ß/u, ['de']], [/[őű]/u, ['hu']], [/[œû]/u, ['fr']], [/ç/u, ['fr', 'pt', 'tr']], [/[èù]/u, ['fr', 'it']],
-  [/ê/u, ['fr', 'pt']], [/[ëï]/u, ['fr', 'nl']], [/î/u, ['fr', 'ro']], [/[ãõ]/u, ['pt']], [/[òì]/u, ['it']], [/[ėįų]/u, ['lt']],
-  [/[ąę]/u, ['lt', 'pl']], [/ū/u, ['lt', 'lv']], [/[āēīķļņģ]/u, ['lv']], [/[čšž]/u, ['lt', 'lv', 'cs']], [/[łśźżń]/u, ['pl']],
-  [/[ěřůťď]/u, ['cs']], [/[ğış]/u, ['tr']], [/[șță]/u, ['ro']], [/å/u, ['sv']],
+const TELLTALE: Array<[string, Candidate[]]> = [
+  ['ñ¿¡', ['es']], ['ß', ['de']], ['őű', ['hu']], ['œû', ['fr']], ['ç', ['fr', 'pt', 'tr']], ['èù', ['fr', 'it']], ['ê', ['fr', 'pt']],
+  ['ëï', ['fr', 'nl']], ['î', ['fr', 'ro']], ['ãõ', ['pt']], ['òì', ['it']], ['ėįų', ['lt']], ['ąę', ['lt', 'pl']], ['ū', ['lt', 'lv']],
+  ['āēīķļņģ', ['lv']], ['čšž', ['lt', 'lv', 'cs']], ['łśźżń', ['pl']], ['ěřůťď', ['cs']], ['ğış', ['tr']], ['șță', ['ro']], ['å', ['sv']],
   // Arabic, Persian and Urdu keyboards type different letter forms for the same sounds.
-  [/[\u0629\u064a\u0643\u0649]/u, ['ar']], [/[پچژگکی]/u, ['fa', 'ur']], [/[ٹڈڑںےہھ]/u, ['ur']],
-  [/װ|ױ|ײ|\u05b7|\u05b8|\u05bf/u, ['yi']],
+  ['\u0629\u064a\u0643\u0649', ['ar']], ['پچژگکی', ['fa', 'ur']], ['ٹڈڑںےہھ', ['ur']],
+  ['װױײ\u05b7\u05b8\u05bf', ['yi']],
 ];
+const TELLTALE_OF = new Map<string, number>();
+TELLTALE.forEach(([letters], index) => {
+  for (const letter of letters) TELLTALE_OF.set(letter, index);
+});
+
+/** The telltale groups whose letters appear in `text`, in one pass over it. */
+function telltalesIn(text: string): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < text.length; i += 1) {
+    if (text.charCodeAt(i) < 0xc0) continue;
+    const index = TELLTALE_OF.get(text.charAt(i));
+    if (index !== undefined) found.add(index);
+  }
+  return found;
+}
 const TELLTALE_WEIGHT = 1.5;
+const HAS_LETTER = /\p{L}/u;
 
 // How much one unit of mean n-gram log-probability counts against one function word, and how
 // much a word matched only without its accents counts.
@@ -48,11 +65,15 @@ const FUSED_LEAD = 1;
 // Only the start is read: a language shows in its first words.
 const MAX_TEXT = 1_000;
 
-interface Detector {
-  /** word as written (lower case, accents kept) → languages that use it */
-  wordLanguages: Map<string, Candidate[]>;
+interface WordTable {
+  /** word as written (lower case, accents kept) → languages of the script that use it */
+  exact: Map<string, Candidate[]>;
   /** the same keyed by the accent-folded word, for people who type without accents */
-  foldedWordLanguages: Map<string, Candidate[]>;
+  folded: Map<string, Candidate[]>;
+}
+
+interface Detector {
+  words: Map<Script, WordTable>;
   profiles: CharProfiles<DetectedLanguage>;
 }
 
@@ -61,26 +82,40 @@ let detector: Detector | undefined;
 const isOurs = (code: string): code is DetectedLanguage => (DETECTED_LANGUAGES as readonly string[]).includes(code);
 
 function build(): Detector {
-  const wordLanguages = new Map<string, Candidate[]>();
-  const foldedWordLanguages = new Map<string, Candidate[]>();
   const add = (map: Map<string, Candidate[]>, word: string, lang: Candidate): void => {
     const languages = map.get(word) ?? [];
     if (!languages.includes(lang)) map.set(word, [...languages, lang]);
   };
   const listOf = (lang: Candidate): string[] => FUNCTION_WORDS[lang].trim().split(/\s+/);
   const ours = new Set(DETECTED_LANGUAGES.flatMap((lang) => listOf(lang).map(foldedText)));
-  for (const lang of [...DETECTED_LANGUAGES, ...OTHER_LANGUAGES]) {
-    for (const word of listOf(lang)) {
-      // Another language's word that one of ours also uses would only blur the evidence for ours.
-      if (!isOurs(lang) && ours.has(foldedText(word))) continue;
-      add(wordLanguages, normalizeText(word), lang);
-      add(foldedWordLanguages, foldedText(word), lang);
+  const tables = new Map<Script, WordTable>();
+  for (const [script, candidates] of Object.entries(CANDIDATES) as Array<[Script, readonly Candidate[]]>) {
+    const table: WordTable = { exact: new Map(), folded: new Map() };
+    for (const lang of candidates) {
+      for (const word of listOf(lang)) {
+        // Another language's word that one of ours also uses would only blur the evidence for ours.
+        if (!isOurs(lang) && ours.has(foldedText(word))) continue;
+        add(table.exact, normalizeText(word), lang);
+        add(table.folded, foldedText(word), lang);
+      }
     }
+    tables.set(script, table);
   }
+  return { words: tables, profiles: letterProfiles() };
+}
+
+/** The letter profiles from the cache in dist/cache, or trained and cached. */
+function letterProfiles(): CharProfiles<DetectedLanguage> {
+  const fingerprint = taggingFingerprint();
+  const cached = readDerived('letter-profiles', fingerprint);
+  const unpacked = cached && CharProfiles.unpack(DETECTED_LANGUAGES, cached.data as PackedProfiles, cached.numbers);
+  if (unpacked) return unpacked;
   // Only the training split: the test split stays unseen so accuracy on it means something.
   const training = readLabelled('train');
-  const profiles = new CharProfiles(DETECTED_LANGUAGES, (lang) => [...training.filter((r) => r.lang === lang).map((r) => r.text), FUNCTION_WORDS[lang]]);
-  return { wordLanguages, foldedWordLanguages, profiles };
+  const profiles = CharProfiles.train(DETECTED_LANGUAGES, (lang) => [...training.filter((r) => r.lang === lang).map((r) => r.text), FUNCTION_WORDS[lang]]);
+  const { packed, values } = profiles.pack();
+  writeDerived('letter-profiles', fingerprint, packed, values);
+  return profiles;
 }
 
 interface WordEvidence {
@@ -93,16 +128,16 @@ interface WordEvidence {
   sources: Candidate[][];
 }
 
-function wordEvidence(text: string, tokens: string[], candidates: readonly Candidate[], found: Detector): WordEvidence {
+function wordEvidence(text: string, tokens: string[], candidates: readonly Candidate[], table: WordTable): WordEvidence {
   const score = new Map<Candidate, number>();
   const direct = new Set<Candidate>();
   const sources: Candidate[][] = [];
   const allowed = new Set(candidates);
   let known = 0;
   for (const token of tokens) {
-    const exact = found.wordLanguages.get(token)?.filter((lang) => allowed.has(lang));
-    const languages = exact && exact.length > 0 ? exact : found.foldedWordLanguages.get(foldAccents(token))?.filter((lang) => allowed.has(lang));
-    if (!languages || languages.length === 0) continue;
+    const exact = table.exact.get(token);
+    const languages = exact ?? table.folded.get(foldAccents(token));
+    if (!languages) continue;
     const weight = languages === exact ? 1 : FOLDED_MATCH_WEIGHT;
     known += weight;
     if (languages === exact) sources.push(languages);
@@ -111,10 +146,9 @@ function wordEvidence(text: string, tokens: string[], candidates: readonly Candi
       if (languages === exact) direct.add(lang);
     }
   }
-  const lower = text.toLowerCase();
-  for (const [pattern, languages] of TELLTALE) {
-    const present = languages.filter((lang) => allowed.has(lang));
-    if (present.length === 0 || !pattern.test(lower)) continue;
+  for (const index of telltalesIn(text.toLowerCase())) {
+    const present = (TELLTALE[index]?.[1] ?? []).filter((lang) => allowed.has(lang));
+    if (present.length === 0) continue;
     sources.push(present);
     for (const lang of present) {
       score.set(lang, (score.get(lang) ?? 0) + TELLTALE_WEIGHT / present.length);
@@ -129,9 +163,20 @@ function wordEvidence(text: string, tokens: string[], candidates: readonly Candi
   return { score, direct, known, sources };
 }
 
-function ranked(score: Map<Candidate, number>, candidates: readonly Candidate[]): Array<[Candidate, number]> {
-  // Ties go to our languages, which come first in every candidate list.
-  return candidates.map((lang): [Candidate, number] => [lang, score.get(lang) ?? 0]).sort((a, b) => b[1] - a[1]);
+/** The two best candidates with their scores; ties go to our languages, which come first in every candidate list. */
+function topTwo(score: Map<Candidate, number>, candidates: readonly Candidate[]): [[Candidate, number] | undefined, [Candidate, number] | undefined] {
+  let first: [Candidate, number] | undefined;
+  let second: [Candidate, number] | undefined;
+  for (const lang of candidates) {
+    const entry: [Candidate, number] = [lang, score.get(lang) ?? 0];
+    if (!first || entry[1] > first[1]) {
+      second = first;
+      first = entry;
+    } else if (!second || entry[1] > second[1]) {
+      second = entry;
+    }
+  }
+  return [first, second];
 }
 
 /** Adds what the letters say about our languages of this script, and how well the text fits the best of them. */
@@ -144,10 +189,10 @@ function withLetters(score: Map<Candidate, number>, fit: ProfileFit): Map<Candid
 
 function identifyScript(text: string, script: Script, letters: number, found: Detector): LanguageIdentification {
   const candidates = CANDIDATES[script] ?? [];
-  const tokens = words(normalizeText(text)).filter((w) => /\p{L}/u.test(w));
-  const evidence = wordEvidence(text, tokens, candidates, found);
-  const byWords = ranked(evidence.score, candidates);
-  const [first, second] = byWords;
+  const normalized = normalizeText(text);
+  const tokens = words(normalized).filter((w) => HAS_LETTER.test(w));
+  const evidence = wordEvidence(text, tokens, candidates, found.words.get(script) ?? { exact: new Map(), folded: new Map() });
+  const [first, second] = topTwo(evidence.score, candidates);
   if (!first) return { code: 'und', confident: false };
   const lead = first[1] - (second?.[1] ?? 0);
   const allKnown = evidence.known >= tokens.length;
@@ -157,9 +202,8 @@ function identifyScript(text: string, script: Script, letters: number, found: De
   if (ngramLanguages.length === 0 || (evidence.known === 0 && letters < 4)) {
     return first[1] > 0 && lead > 0 ? { code: first[0], confident: false } : { code: 'und', confident: false };
   }
-  const fit = found.profiles.fit(letterWords(text));
-  const fused = ranked(withLetters(evidence.score, fit), candidates.filter((lang) => !isOurs(lang) || ngramLanguages.includes(lang)));
-  const [best, next] = fused;
+  const fit = found.profiles.fit(letterWords(normalized));
+  const [best, next] = topTwo(withLetters(evidence.score, fit), candidates);
   if (!best) return { code: 'und', confident: false };
   if (!isOurs(best[0])) return { code: best[0], confident: evidence.direct.has(best[0]) && best[1] - (next?.[1] ?? 0) >= 1 };
   const seen = fit.seenTrigrams[DETECTED_LANGUAGES.indexOf(best[0])] ?? 0;

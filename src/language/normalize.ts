@@ -22,12 +22,21 @@ export function normalizeText(text: string): string {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+const MAX_FOLDED = 50_000;
+const folded = new Map<string, string>();
 
 /** Drops accents so "atención" and "atencion", "várakozás" and "varakozas", "آ" and "ا" compare equal. */
 export function foldAccents(text: string): string {
-  // Most words are plain ASCII, and Unicode normalisation is the slow part.
+  // Most words are plain ASCII, and Unicode normalisation is the slow part: words are remembered.
   if (ASCII.test(text)) return text;
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss').normalize('NFC');
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/ß/g, 'ss').normalize('NFC');
+  if (text.length <= 40) {
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
 }
 
 /** normalizeText then foldAccents: the form that lexicons and word lists are written against. */

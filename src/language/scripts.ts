@@ -21,17 +21,27 @@ const SCRIPTS: Array<[Exclude<Script, 'other'>, RegExp]> = [
   ['georgian', /\p{Script=Georgian}/u],
 ];
 
-const LETTER = /\p{L}/gu;
+const LETTER = /\p{L}/u;
 
 /** The script most letters of `text` are written in, and how many letters it has; null when it has none. */
 export function dominantScript(text: string): { script: Script; letters: number } | null {
   const counts = new Map<Script, number>();
   let letters = 0;
-  for (const [letter] of text.matchAll(LETTER)) {
-    const script = SCRIPTS.find(([, pattern]) => pattern.test(letter))?.[0] ?? 'other';
+  let latin = 0;
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    // Basic and extended Latin letters are decided without a regular expression; most texts are nothing else.
+    if (code < 0x250) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7)) latin += 1;
+      continue;
+    }
+    if (!LETTER.test(char)) continue;
+    const script = SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other';
     counts.set(script, (counts.get(script) ?? 0) + 1);
     letters += 1;
   }
+  if (latin > 0) counts.set('latin', (counts.get('latin') ?? 0) + latin);
+  letters += latin;
   if (letters === 0) return null;
   let best: Script = 'other';
   for (const [script, count] of counts) if (count > (counts.get(best) ?? 0)) best = script;

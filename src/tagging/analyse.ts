@@ -26,7 +26,7 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
   const parts = splitClauses(text, lexicon);
   const stemLang: TaggerLanguage = lang === 'und' ? 'en' : lang;
   const stems = parts.raw.map((word) => (/^\d+$/.test(word) ? '<num>' : stem(word, stemLang)));
-  const suggestions = lexicon.suggestion.find(parts.tokens);
+  const suggestions = parts.cues.suggestions;
   const polarity = readPolarity(text, parts, lexicon, suggestions);
 
   const vocabulary = naturalVocabulary(stemLang);
@@ -39,7 +39,7 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
     else natural.negative -= signed;
   });
 
-  const topics = readableTopics(parts.tokens.length, lexicon.topics.find(parts.tokens), suggestions);
+  const topics = readableTopics(parts.tokens.length, parts.cues.topics, suggestions);
   return { lang, tokens: parts.tokens, negated: polarity.negated, stems, topics, polarity: polarity.signals, natural };
 }
 

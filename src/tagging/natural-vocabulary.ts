@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { foldedText } from '../language/normalize.js';
+import { readDerived, writeDerived } from './derived-cache.js';
+import { taggingFingerprint } from './fingerprint.js';
 import type { TaggerLanguage } from './tagger-languages.js';
 
 /**
@@ -61,11 +63,23 @@ function load(lang: TaggerLanguage): Vocabulary {
 
 const loaded = new Map<TaggerLanguage, Vocabulary>();
 
-/** Loaded on first use per language (the German and French files take ~10 ms each). */
+/** Named with natural's version, so an upgrade of its vocabularies is not hidden by the cache. */
+function cacheName(lang: TaggerLanguage): string {
+  const { version } = require('natural/package.json') as { version: string };
+  return `polarity-vocabulary-${lang}-natural${version.replace(/\W/g, '')}`;
+}
+
+/**
+ * Loaded on first use per language, from the folded copy in dist/cache when there is one (reading
+ * natural's German and French files and folding every word takes tens of milliseconds).
+ */
 export function naturalVocabulary(lang: TaggerLanguage): Vocabulary {
   let vocabulary = loaded.get(lang);
   if (!vocabulary) {
-    vocabulary = load(lang);
+    const name = cacheName(lang);
+    const cached = readDerived(name, taggingFingerprint())?.data;
+    vocabulary = Array.isArray(cached) ? new Map(cached as Array<[string, number]>) : load(lang);
+    if (!Array.isArray(cached)) writeDerived(name, taggingFingerprint(), [...vocabulary]);
     loaded.set(lang, vocabulary);
   }
   return vocabulary;

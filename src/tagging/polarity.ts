@@ -141,10 +141,10 @@ export function readPolarity(text: string, parts: Clauses, lexicon: CompiledLexi
   const covered = new Set<number>();
   for (const hit of suggestions) for (let i = hit.start; i <= hit.end; i += 1) covered.add(i);
   const inSuggestion = (hit: PhraseHit<number>): boolean => covered.has(hit.start) && covered.has(hit.end);
-  const polarHits = nonOverlapping(lexicon.polarity.find(parts.tokens).filter((hit) => !inSuggestion(hit)));
+  const polarHits = nonOverlapping(parts.cues.polarity.filter((hit) => !inSuggestion(hit)));
   for (const hit of polarHits) for (let i = hit.start; i <= hit.end; i += 1) covered.add(i);
-  const forward = lexicon.negators.find(parts.tokens);
-  const backward = lexicon.negatesBackward.find(parts.tokens).filter((hit) => !covered.has(hit.start) && !covered.has(hit.end));
+  const forward = parts.cues.negators;
+  const backward = parts.cues.negatesBackward.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end));
   const starts = new Set([...forward, ...backward].map((hit) => hit.start));
   const ends = forward.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end)).map((hit) => hit.end).sort((a, b) => a - b);
   const backwardStarts = backward.map((hit) => hit.start);
