@@ -48,6 +48,7 @@ function telltalesIn(text: string): Set<number> {
 }
 const TELLTALE_WEIGHT = 1.5;
 const HAS_LETTER = /\p{L}/u;
+const ALLOWED = new Map(Object.values(CANDIDATES).map((list) => [list, new Set(list)]));
 
 // How much one unit of mean n-gram log-probability counts against one function word, and how
 // much a word matched only without its accents counts.
@@ -132,7 +133,7 @@ function wordEvidence(text: string, tokens: string[], candidates: readonly Candi
   const score = new Map<Candidate, number>();
   const direct = new Set<Candidate>();
   const sources: Candidate[][] = [];
-  const allowed = new Set(candidates);
+  const allowed = ALLOWED.get(candidates) ?? new Set(candidates);
   let known = 0;
   for (const token of tokens) {
     const exact = table.exact.get(token);

@@ -45,8 +45,11 @@ export function foldedText(text: string): string {
   return foldAccents(normalizeText(text));
 }
 
+const CONTRACTION = /n[' ]?t\b/;
+
 /** English contractions the way the analysis reads them: "can't" → "can not", "didn't" → "did not". */
 export function expandContractions(text: string): string {
+  if (!CONTRACTION.test(text)) return text;
   return text.replace(/\bcan'?t\b/g, 'can not').replace(/\bwon'?t\b/g, 'will not').replace(/\b(\w+)n[' ]t\b/g, '$1 not');
 }
 

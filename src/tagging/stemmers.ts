@@ -25,15 +25,19 @@ const STEMMERS: Record<TaggerLanguage, NaturalStemmer> = {
 };
 
 const MAX_CACHED = 50_000;
-const cache = new Map<string, string>();
+const caches = new Map<TaggerLanguage, Map<string, string>>();
 
 /** The accent-folded stem of a lower-case word; the accents are folded after stemming, as the stemmers expect them. */
 export function stem(word: string, lang: TaggerLanguage): string {
-  const key = `${lang}:${word}`;
-  const known = cache.get(key);
+  let cache = caches.get(lang);
+  if (!cache) {
+    cache = new Map();
+    caches.set(lang, cache);
+  }
+  const known = cache.get(word);
   if (known !== undefined) return known;
   const stemmed = foldAccents(STEMMERS[lang].stem(word));
   if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, stemmed);
+  cache.set(word, stemmed);
   return stemmed;
 }

@@ -32,7 +32,7 @@ export const LT: LanguageLexicon = {
       weak: `problema*, problemą, problemos, gedim*, klaida*, skund*, reikalas, reikalą, pagalba, pagalbos`,
     },
     agent_attitude: {
-      strong: `nemandag*, mandag*, nemalon*, malon*, draugišk*, nedraugišk*, kantr*, nekantr*, paslaug*, dėmesing*, nedėmesing*, įžūl*,
+      strong: `nemandag*, mandag*, nemalon*, malon*, draugišk*, nedraugišk*, kantr*, nekantr*, šilt*, supratin*, paslaug*, dėmesing*, nedėmesing*, įžūl*,
         šiurkšt*, grubus, grubi, grubiai, arogantišk*, iš aukšto, su kvailiu, kaip su vaiku, lyg su kvailiu, rėkė, ant manęs rėkė,
         pasijuokė, juokėsi, padėjo ragelį, numetė ragelį, metė ragelį, elgėsi, elgesys, elges*, neprofesional*, profesional*,
         korektišk*, pagarb*, nepagarb*, nuoširdi*, nuoširdus, nuostabi, nuostabus, tikras auksas, auksas, angelas, tikras angelas,
@@ -94,7 +94,7 @@ export const LT: LanguageLexicon = {
     },
     communication: {
       strong: `informav*, neinformav*, informuot*, pranešė, nepranešė, pranešti, pranešimas, pranešimo, nepranešę, informacijos negavau,
-        atsakymo taip ir nesulaukiau, jokio atsakymo, nesulaukiau atsakymo, komunikacij*, bendrav*, paaiškin*, nepaaiškin*, aiškiai,
+        atsakymo taip ir nesulaukiau, jokio atsakymo, nesulaukiau atsakymo, komunikacij*, bendrav*, paaiškin*, nepaaiškin*, aiškiai, aišk*, painiai, neaišk*,
         suprantamai, paaiškino, painus, painu, techninių terminų, terminų, akcent*, angliškai, lietuviškai, kalbėtų, vos supratau,
         patvirtinim*, el. paštu, el paštu, el. laišk*, laišk*, laiškas, SMS, sms*, žinut*, santrauk*, nepasakė, pasakė, niekas nepasakė,
         niekas nieko nepasako, nepasako, sužinoti, sužinojau, sužinočiau, nežinojau, kas vyksta, teirautis, pasiteirauti, naujien*,
@@ -105,7 +105,7 @@ export const LT: LanguageLexicon = {
   polarity: {
     '3': `puikiai, tobula, tobulai, nuostabu, nuostabi, nuostabus, tikras angelas, tikras auksas, šaunuoliai, šaunūs, jūs šaunuoliai,
       iš pirmo karto, per pirmą skambutį, vienu skambučiu, kaip visada puikiai, taip ir toliau, nėra ką tobulinti`,
-    '2': `puikus, puiki, puikūs, super, labai gerai, malon*, draugišk*, mandag*, kantr*, paslaug*, dėmesing*, kompetent*, išmanantis,
+    '2': `puikus, puiki, puikūs, super, labai gerai, šilt*, supratin*, aiškus, aiški, aišku, malon*, draugišk*, mandag*, kantr*, paslaug*, dėmesing*, kompetent*, išmanantis,
       profesional*, korektišk*, pagarb*, nuošird*, mielas, miela, žav*, greitai, greitas, greita, iš karto, iškart,
       akimirksniu, išspręsta, išsprendė, sutaisė, sutvarkė, sutvarkyta, pašalino, grąžino, paprasta, paprastai, patogi, patogu, aiškiai,
       suprantamai, stabilus, ačiū, dėkui, patenkint*, įspūdinga, jokio laukimo, jokio vargo, be vargo, jokių perjungimų, viskas veikia,
@@ -114,7 +114,7 @@ export const LT: LanguageLexicon = {
     '-1': `ilgai, ilgas, ilgokai, laukti, laukiau, laukimas, eilė, brangu, brangus, per, per daug, per ilgai, lėtai, lėtas, sudėtinga,
       sudėtingas, painus, turėtų, turėtumėte, galėtų, reikia, reikėtų, prašau, greičiau, pigesnės, mažiau, daugiau, malonesni,
       draugiškesnio, mandagesni, trumpesnio, vis dar, vėl, kodėl`,
-    '-2': `blog*, prast*, baisu, baisus, baisiai, siaubing*, nemandag*, nemalon*, nedraugišk*, šiurkšt*, įžūl*, arogantišk*, nekantr*,
+    '-2': `blog*, prast*, painiai, neaišk*, baisu, baisus, baisiai, siaubing*, nemandag*, nemalon*, nedraugišk*, šiurkšt*, įžūl*, arogantišk*, nekantr*,
       abejing*, neprofesional*, nekompetent*, klaiding*, neteising*, neveikia, nutrūksta, sugedo, sugedęs, apgadint*, nenaudingas,
       neišspręsta, neišsprendė, nesutaisė, nieko neišsprendė, erzina, juokinga, nepriimtina, katastrofa,
       šlamštas, košmaras, apiplėšimas, paslėpti, rėkė, pasijuokė, padėjo ragelį, numetė ragelį, amžinybę, begalinė`,
