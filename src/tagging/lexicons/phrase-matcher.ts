@@ -3,6 +3,10 @@ import { expandContractions, foldedText } from '../../language/normalize.js';
 type Piece = { kind: 'exact' | 'prefix' | 'suffix' | 'infix'; text: string } | { kind: 'any' };
 
 const MAX_CACHED_TOKENS = 50_000;
+const NOT_PATTERN = /[^\p{L}\p{N}*?\s]/gu;
+const SPACES = /\s+/g;
+/** Lexicon lists are fixed: each is split and folded once, also when the union of all lexicons is built. */
+const compiledLists = new Map<string, string[]>();
 
 interface CompiledPhrase<T> {
   pieces: Piece[];
@@ -20,7 +24,7 @@ function pieceOf(raw: string): Piece {
   if (raw === '?') return { kind: 'any' };
   const starts = raw.startsWith('*');
   const ends = raw.endsWith('*');
-  const text = raw.replace(/^\*|\*$/g, '');
+  const text = raw.slice(starts ? 1 : 0, ends && raw.length > 1 ? -1 : undefined);
   if (starts && ends) return { kind: 'infix', text };
   if (starts) return { kind: 'suffix', text };
   if (ends) return { kind: 'prefix', text };
@@ -43,10 +47,15 @@ function matches(piece: Piece, token: string): boolean {
  */
 export function patternsOf(list: string | undefined): string[] {
   if (!list) return [];
-  return list
+  const known = compiledLists.get(list);
+  if (known) return known;
+  // Folding the whole list at once is the same as folding each pattern (commas fold to themselves), and far quicker.
+  const patterns = expandContractions(foldedText(list))
     .split(',')
-    .map((p) => expandContractions(foldedText(p)).replace(/[^\p{L}\p{N}*?\s]/gu, ' ').trim().replace(/\s+/g, ' '))
+    .map((p) => p.replace(NOT_PATTERN, ' ').trim().replace(SPACES, ' '))
     .filter((p) => p !== '' && p !== '*');
+  compiledLists.set(list, patterns);
+  return patterns;
 }
 
 /**
@@ -62,7 +71,7 @@ export class PhraseMatcher<T> {
   private readonly starting = new Map<string, Array<CompiledPhrase<T>>>();
 
   add(pattern: string, value: T): void {
-    this.starting.clear();
+    if (this.starting.size > 0) this.starting.clear();
     const pieces = pattern.split(' ').map(pieceOf);
     const first = pieces[0];
     if (!first) return;
