@@ -40,6 +40,7 @@ describe('tagging cost', () => {
     const short = unit.repeat(Math.ceil(20_000 / unit.length));
     const long = short.repeat(10);
     readWhole(short);
+    readWhole(long);
     const asTen = fastest(() => {
       for (let i = 0; i < 10; i += 1) readWhole(short);
     });
