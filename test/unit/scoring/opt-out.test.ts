@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOptOutRequest } from '../../../src/scoring/opt-out.js';
+import { SURVEY_LANGUAGE_CODES, surveyLanguage } from '../../../src/survey/messages/languages.js';
 
 const OPT_OUTS: Array<[string, string | undefined]> = [
   ['stop', undefined], ['STOP', undefined], ['Stop.', undefined], ['stop please', 'en'], ['STOPALL', undefined], ['unsubscribe', 'en'],
@@ -37,5 +38,17 @@ describe('isOptOutRequest', () => {
 
   it.each(NOT_OPT_OUTS)('when the message %j only mentions stopping or cancelling, then it is not an opt-out', (text, lang) => {
     expect(isOptOutRequest(text, lang)).toBe(false);
+  });
+
+  it.each(SURVEY_LANGUAGE_CODES)('when the %s greeting names a word to opt out with, then that word is an opt-out', (code) => {
+    const greeting = surveyLanguage(code).messages.greeting.text;
+    const quoted = /["„«]\s*([^"“»]+?)\s*["“»]/u.exec(greeting)?.[1];
+    expect(quoted, code).toBeDefined();
+    expect(isOptOutRequest(quoted ?? '', code)).toBe(true);
+  });
+
+  it('when the opt-out table is read, then every survey language has opt-out phrases in it', () => {
+    const covered = new Set(OPT_OUTS.map(([, lang]) => lang));
+    for (const code of SURVEY_LANGUAGE_CODES) expect(covered.has(code), code).toBe(true);
   });
 });
