@@ -61,7 +61,7 @@ function compile(lexicons: LanguageLexicon[]): CompiledLexicon {
 /** Every phrase of `lexicon` in `tokens`, sorted by kind. */
 export function findCues(lexicon: CompiledLexicon, tokens: readonly string[]): LexiconHits {
   const hits: LexiconHits = { topics: [], polarity: [], negators: [], negatesBackward: [], contrast: [], suggestions: [] };
-  for (const { value, start, end } of lexicon.phrases.find(tokens)) {
+  lexicon.phrases.forEachHit(tokens, (value, start, end) => {
     switch (value.kind) {
       case 'topic': hits.topics.push({ value: value.topic, start, end }); break;
       case 'polarity': hits.polarity.push({ value: value.value, start, end }); break;
@@ -70,7 +70,7 @@ export function findCues(lexicon: CompiledLexicon, tokens: readonly string[]): L
       case 'contrast': hits.contrast.push({ value: true, start, end }); break;
       case 'suggestion': hits.suggestions.push({ value: true, start, end }); break;
     }
-  }
+  });
   return hits;
 }
 

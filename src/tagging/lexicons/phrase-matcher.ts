@@ -108,10 +108,10 @@ export class PhraseMatcher<T> {
     return phrases;
   }
 
-  find(tokens: readonly string[]): Array<PhraseHit<T>> {
-    const hits: Array<PhraseHit<T>> = [];
-    tokens.forEach((token, start) => {
-      for (const phrase of this.startingWith(token)) {
+  /** Calls `visit` for every phrase found, in order of its first token. */
+  forEachHit(tokens: readonly string[], visit: (value: T, start: number, end: number) => void): void {
+    for (let start = 0; start < tokens.length; start += 1) {
+      for (const phrase of this.startingWith(tokens[start] as string)) {
         let position = start + 1;
         let matched = true;
         for (let p = 1; p < phrase.pieces.length && matched; p += 1) {
@@ -120,9 +120,14 @@ export class PhraseMatcher<T> {
           matched = next !== undefined && piece !== undefined && matches(piece, next);
           position += 1;
         }
-        if (matched) hits.push({ value: phrase.value, start, end: position - 1 });
+        if (matched) visit(phrase.value, start, position - 1);
       }
-    });
+    }
+  }
+
+  find(tokens: readonly string[]): Array<PhraseHit<T>> {
+    const hits: Array<PhraseHit<T>> = [];
+    this.forEachHit(tokens, (value, start, end) => hits.push({ value, start, end }));
     return hits;
   }
 }
