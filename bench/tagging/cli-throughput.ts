@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { labelledDir } from '../../src/tagging/labelled-data.js';
 
 export interface Throughput {
@@ -10,12 +11,13 @@ export interface Throughput {
   firstLineMilliseconds: number;
 }
 
-/** Runs the real `tag` command (node dist/src/cli/tag.js) on `inputLines`, timing from spawn to the last output line. */
-export function measureTagCli(inputLines: readonly string[]): Promise<Throughput> {
-  const script = join(labelledDir(), '..', '..', 'dist', 'src', 'cli', 'tag.js');
+const DIST = (): string => join(labelledDir(), '..', '..', 'dist', 'src', 'cli');
+
+/** Times `args` (a node script) on `inputLines`, from spawn to the last output line. */
+function measure(args: string[], inputLines: readonly string[]): Promise<Throughput> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     let received = 0;
     let firstLine = 0;
     child.stdout.setEncoding('utf8');
@@ -27,11 +29,26 @@ export function measureTagCli(inputLines: readonly string[]): Promise<Throughput
     child.on('close', (code) => {
       const milliseconds = performance.now() - started;
       if (code !== 0 || received !== inputLines.length) {
-        reject(new Error(`tag CLI exited with ${code} after ${received} of ${inputLines.length} lines`));
+        reject(new Error(`${args.join(' ')} exited with ${code} after ${received} of ${inputLines.length} lines`));
         return;
       }
       resolve({ lines: received, milliseconds, linesPerSecond: (received / milliseconds) * 1000, firstLineMilliseconds: firstLine });
     });
     child.stdin.end(inputLines.join('\n') + '\n');
   });
+}
+
+/** Runs the real `tag` command (node dist/src/cli/tag.js) on `inputLines`. */
+export function measureTagCli(inputLines: readonly string[]): Promise<Throughput> {
+  return measure([join(DIST(), 'tag.js')], inputLines);
+}
+
+/**
+ * The floor: the same JSON-lines reader and writer in a fresh node process, answering each line
+ * with its id and nothing else, so start-up and I/O cost what they cost the tag command.
+ */
+export function measureEchoFloor(inputLines: readonly string[]): Promise<Throughput> {
+  const jsonl = pathToFileURL(join(DIST(), 'jsonl.js')).href;
+  const script = `import(${JSON.stringify(jsonl)}).then(({ runCommand }) => runCommand(() => ({})));`;
+  return measure(['--input-type=module', '-e', script], inputLines);
 }

@@ -1,7 +1,9 @@
+import { mappedReplace, sameLength, type MappedText } from './mapped-text.js';
+
 /**
  * Rewrites the other ways of writing a digit as ASCII digits: keycap emoji ("8️⃣"), the keycap ten
- * ("🔟"), and decimal digits of other scripts (Arabic-Indic "٣", Devanagari "३" …). Full-width and
- * mathematical digits are left to NFKC.
+ * ("🔟"), and decimal digits of other scripts (Persian "۷", Arabic-Indic "٣", Devanagari "३" …).
+ * Full-width and mathematical digits are left to NFKC.
  */
 
 const KEYCAP = /([0-9])\uFE0F?\u20E3/gu;
@@ -22,10 +24,9 @@ function asciiDigit(char: string): string {
   return zero === undefined ? char : String(code - zero);
 }
 
-export function toAsciiDigits(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(KEYCAP, ' $1 ')
-    .replace(KEYCAP_TEN, ' 10 ')
-    .replace(OTHER_DIGIT, asciiDigit);
+/** The same on text already in NFKC, keeping the map to the original. */
+export function mappedAsciiDigits(text: MappedText): MappedText {
+  const keycaps = mappedReplace(text, KEYCAP, (match) => ` ${match[1] ?? ''} `);
+  // Every listed digit is one UTF-16 unit, as is its ASCII digit.
+  return sameLength(mappedReplace(keycaps, KEYCAP_TEN, () => ' 10 '), (text) => text.replace(OTHER_DIGIT, asciiDigit));
 }

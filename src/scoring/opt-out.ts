@@ -26,9 +26,18 @@ const OPT_OUT_MESSAGES: RegExp[] = [
   // Hungarian.
   /^(?:leiratkozas|leiratkozom|leiratkozni|le akarok iratkozni|szeretnek leiratkozni|iratkoztassanak le|stop|allj|alljanak le|eleg|eleg volt|torles|torolj|toroljenek|toroljenek a listarol|toroljek a szamomat)$/,
   /^(?:ne (?:hivjanak|hivjon|hivj|keressenek|keressen|zavarjanak|zavarjon|irjanak|irjon) (?:tobbet|tobbe|ujra|meg egyszer|soha tobbe|soha tobbet|soha)|ne hivjanak|ne keressenek|ne zavarjanak|nem kerek tobb (?:hivast|uzenetet|kerdoivet|felmerest|megkeresest)|hagyjanak beken|hagyjon beken|ne hivogassanak)$/,
+  // Lithuanian.
+  /^(?:stop|stopas|atsisakyti|atsisakau|atsisakymas|atsisakyti apklausu|atsisakau apklausu|atsisakyti prenumeratos|atsisakau prenumeratos|atsiregistruoti|noriu atsisakyti|noriu atsiregistruoti|noriu atsisakyti apklausu|baikite|gana)$/,
+  /^(?:(?:daugiau )?(?:nebeskambinkite|neskambinkite|nerasykite|nebesiuskite|nebetrukdykite|netrukdykite|nesiuskite|nebera?sykite)(?: man)?(?: daugiau| niekada| niekada daugiau| daugiau niekada)?|(?:nebenoriu|nenoriu daugiau|daugiau nenoriu) (?:skambuciu|apklausu|zinuciu|sms)|(?:pasalinkite|isbraukite|istrinkite) (?:mane|mano numeri|mano duomenis)(?: is (?:saraso|jusu saraso|sarasu))?|palikite mane ramybeje|duokite man ramybe)$/,
+  // Persian (the non-joiner of "نمی‌خواهم" reads as a space) and Finglish.
+  /^(?:لغو|لغو عضویت|لغو اشتراک|لغو نظرسنجی|لغو پیامک|انصراف|انصراف میدم|انصراف میدهم|توقف|استاپ|laghv|enseraf|cancel kon)$/,
+  /^(?:(?:دیگه|دیگر) )?(?:به من |با من )?(?:زنگ نزنید|زنگ نزن|تماس نگیرید|تماس نگیر|پیام ندید|پیام ندهید|پیامک ندید|پیامک ندهید|پیام نفرستید|پیامک نفرستید|مزاحم نشید|مزاحم نشوید|مزاحمم نشید)(?: دیگه| دیگر)?$/,
+  /^(?:(?:دیگه|دیگر) )?(?:نمی خوام|نمی خواهم|نمیخوام|نمیخواهم) (?:دیگه |دیگر )?(?:تماس|پیام|پیامک|نظرسنجی)(?: بگیرم| دریافت کنم| داشته باشم)?$/,
+  /^(?:منو|من را|مرا|من رو|شماره من را|شماره منو|شمارمو|شماره ام را|شماره ام رو) از (?:لیست|فهرست|لیستتون|لیستتان|فهرستتان)(?: تون| تان)? (?:حذف|پاک) (?:کنید|کن)$/,
+  /^(?:ولم کنید|راحتم بذارید|راحتم بگذارید|دست از سرم بردارید)$/,
 ];
 
-const POLITE_WORDS = new Set(['please', 'pls', 'plz', 'thanks', 'thank', 'you', 'por', 'favor', 'gracias', 'bitte', 'danke', 'merci', 's', 'il', 'vous', 'plait', 'kerem', 'koszonom', 'legyszi', 'legyszives', 'now', 'ya', 'ahora', 'sofort', 'maintenant', 'azonnal', 'just']);
+const POLITE_WORDS = new Set(['please', 'pls', 'plz', 'thanks', 'thank', 'you', 'por', 'favor', 'gracias', 'bitte', 'danke', 'merci', 's', 'il', 'vous', 'plait', 'kerem', 'koszonom', 'legyszi', 'legyszives', 'now', 'ya', 'ahora', 'sofort', 'maintenant', 'azonnal', 'just', 'prasau', 'aciu', 'dekui', 'dabar', 'لطفا', 'خواهشا', 'ممنون', 'ممنونم', 'مرسی', 'الان']);
 
 /** The message without punctuation and surrounding polite words ("STOP please!!" → "stop"). */
 function coreOf(text: string): string {
@@ -40,7 +49,7 @@ function coreOf(text: string): string {
   return tokens.slice(start, end).join(' ');
 }
 
-/** True when the whole message asks not to be contacted again ("stop", "darme de baja", "ne hívjanak többet"). */
+/** True when the whole message asks not to be contacted again ("stop", "darme de baja", "ne hívjanak többet", "nebeskambinkite", "لغو"). */
 export function isOptOutRequest(text: string, _lang?: string): boolean {
   const core = coreOf(text);
   if (core === '' || core.length > 80) return false;

@@ -26,7 +26,8 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
   const parts = splitClauses(text, lexicon);
   const stemLang: TaggerLanguage = lang === 'und' ? 'en' : lang;
   const stems = parts.raw.map((word) => (/^\d+$/.test(word) ? '<num>' : stem(word, stemLang)));
-  const polarity = readPolarity(text, parts, lexicon);
+  const suggestions = parts.cues.suggestions;
+  const polarity = readPolarity(text, parts, lexicon, suggestions);
 
   const vocabulary = naturalVocabulary(stemLang);
   const natural = { positive: 0, negative: 0 };
@@ -38,5 +39,31 @@ export function analyse(text: string, lang: TaggerLanguage | 'und'): Analysis {
     else natural.negative -= signed;
   });
 
-  return { lang, tokens: parts.tokens, negated: polarity.negated, stems, topics: lexicon.topics.find(parts.tokens), polarity: polarity.signals, natural };
+  const topics = readableTopics(parts.tokens.length, parts.cues.topics, suggestions);
+  return { lang, tokens: parts.tokens, negated: polarity.negated, stems, topics, polarity: polarity.signals, natural };
+}
+
+/** For each word, the length of the longest phrase of `hits` that covers it (0 when none does). */
+function coverLengths(count: number, hits: Array<PhraseHit<unknown>>): Int32Array {
+  const lengths = new Int32Array(count);
+  for (const hit of hits) {
+    const length = hit.end - hit.start + 1;
+    for (let i = hit.start; i <= hit.end; i += 1) lengths[i] = Math.max(lengths[i] ?? 0, length);
+  }
+  return lengths;
+}
+
+/**
+ * Topic cues, less those that a longer phrase explains: a cue inside a suggestion ("wäre nett" is
+ * no praise of an agent), and a waiting cue inside a phrase about the fix ("fixed it fast",
+ * "schnell behoben" is no waiting time).
+ */
+function readableTopics(count: number, hits: Array<PhraseHit<TopicCue>>, suggestions: Array<PhraseHit<true>>): Array<PhraseHit<TopicCue>> {
+  const suggested = coverLengths(count, suggestions);
+  const fixed = coverLengths(count, hits.filter((hit) => hit.value.tag === 'resolution'));
+  return hits.filter((hit) => {
+    const length = hit.end - hit.start + 1;
+    if ((suggested[hit.start] ?? 0) > 0 && (suggested[hit.end] ?? 0) > 0) return false;
+    return !(hit.value.tag === 'wait_time' && (fixed[hit.start] ?? 0) > length && (fixed[hit.end] ?? 0) > length);
+  });
 }

@@ -1,7 +1,7 @@
 import { expandContractions, foldAccents, normalizeText, words } from '../language/normalize.js';
-import type { CompiledLexicon } from './compiled-lexicon.js';
+import { findCues, type CompiledLexicon, type LexiconHits } from './compiled-lexicon.js';
 
-const CLAUSE_BREAK = /[.,;:!?()[\]\n…]+|\s[-–—]\s/u;
+const CLAUSE_BREAK = /[.,;:!?()[\]\n…\u060c\u061b\u061f]+|\s[-–—]\s/u;
 
 /** A reason as words, each with the clause it belongs to; punctuation and "but"-like words end clauses. */
 export interface Clauses {
@@ -12,6 +12,8 @@ export interface Clauses {
   clause: number[];
   /** Clauses opened by a contrast word: what follows "but" carries the point. */
   contrastClauses: Set<number>;
+  /** The lexicon's phrases in `tokens`. */
+  cues: LexiconHits;
 }
 
 export function splitClauses(text: string, lexicon: CompiledLexicon): Clauses {
@@ -26,13 +28,14 @@ export function splitClauses(text: string, lexicon: CompiledLexicon): Clauses {
   });
   const tokens = raw.map(foldAccents);
   const contrastClauses = new Set<number>();
-  for (const hit of lexicon.contrast.find(tokens)) {
+  const cues = findCues(lexicon, tokens);
+  for (const hit of cues.contrast) {
     // A contrast word opens a new clause inside its segment; ids step by 8 per segment to leave room.
     const from = clause[hit.start] ?? 0;
     const opened = from + 1;
     for (let i = hit.start; i < clause.length && clause[i] === from; i += 1) clause[i] = opened;
     contrastClauses.add(opened);
   }
-  return { raw, tokens, clause, contrastClauses };
+  return { raw, tokens, clause, contrastClauses, cues };
 }
 

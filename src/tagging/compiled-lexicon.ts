@@ -4,9 +4,11 @@ import { DE } from './lexicons/de.js';
 import { EN } from './lexicons/en.js';
 import { ES } from './lexicons/es.js';
 import { FR } from './lexicons/fr.js';
+import { FA } from './lexicons/fa.js';
 import { HU } from './lexicons/hu.js';
+import { LT } from './lexicons/lt.js';
 import type { LanguageLexicon } from './lexicons/lexicon-types.js';
-import { PhraseMatcher, patternsOf } from './lexicons/phrase-matcher.js';
+import { PhraseMatcher, patternsOf, type PhraseHit } from './lexicons/phrase-matcher.js';
 import type { TaggerLanguage } from './tagger-languages.js';
 
 export interface TopicCue {
@@ -14,34 +16,62 @@ export interface TopicCue {
   strong: boolean;
 }
 
-/** A language's lexicon turned into matchers over folded tokens. */
+/** What one lexicon phrase says; all kinds are matched in one pass over a reason. */
+type Cue =
+  | { kind: 'topic'; topic: TopicCue }
+  | { kind: 'polarity'; value: number }
+  | { kind: 'negator' | 'negatesBackward' | 'contrast' | 'suggestion' };
+
+/** A language's lexicon turned into one matcher over folded tokens. */
 export interface CompiledLexicon {
-  topics: PhraseMatcher<TopicCue>;
-  polarity: PhraseMatcher<number>;
-  negators: PhraseMatcher<true>;
-  contrast: PhraseMatcher<true>;
+  phrases: PhraseMatcher<Cue>;
   limiters: ReadonlySet<string>;
 }
 
-export const LEXICONS: Record<TaggerLanguage, LanguageLexicon> = { en: EN, es: ES, de: DE, fr: FR, hu: HU };
+/** The phrases of a lexicon found in a reason, by kind, each in order of position. */
+export interface LexiconHits {
+  topics: Array<PhraseHit<TopicCue>>;
+  polarity: Array<PhraseHit<number>>;
+  negators: Array<PhraseHit<true>>;
+  negatesBackward: Array<PhraseHit<true>>;
+  contrast: Array<PhraseHit<true>>;
+  suggestions: Array<PhraseHit<true>>;
+}
+
+export const LEXICONS: Record<TaggerLanguage, LanguageLexicon> = { en: EN, es: ES, de: DE, fr: FR, hu: HU, lt: LT, fa: FA };
 
 function compile(lexicons: LanguageLexicon[]): CompiledLexicon {
-  const topics = new PhraseMatcher<TopicCue>();
-  const polarity = new PhraseMatcher<number>();
-  const negators = new PhraseMatcher<true>();
-  const contrast = new PhraseMatcher<true>();
+  const phrases = new PhraseMatcher<Cue>();
   const limiters = new Set<string>();
   for (const lexicon of lexicons) {
     for (const tag of TAG_IDS) {
-      topics.addAll(lexicon.topics[tag].strong, { tag, strong: true });
-      topics.addAll(lexicon.topics[tag].weak, { tag, strong: false });
+      phrases.addAll(lexicon.topics[tag].strong, { kind: 'topic', topic: { tag, strong: true } });
+      phrases.addAll(lexicon.topics[tag].weak, { kind: 'topic', topic: { tag, strong: false } });
     }
-    for (const [value, list] of Object.entries(lexicon.polarity)) polarity.addAll(list, Number(value));
-    negators.addAll(lexicon.negators, true);
-    contrast.addAll(lexicon.contrast, true);
+    for (const [value, list] of Object.entries(lexicon.polarity)) phrases.addAll(list, { kind: 'polarity', value: Number(value) });
+    phrases.addAll(lexicon.negators, { kind: 'negator' });
+    phrases.addAll(lexicon.negatesBackward, { kind: 'negatesBackward' });
+    phrases.addAll(lexicon.contrast, { kind: 'contrast' });
+    phrases.addAll(lexicon.suggestion, { kind: 'suggestion' });
     for (const word of patternsOf(lexicon.limiters)) limiters.add(word);
   }
-  return { topics, polarity, negators, contrast, limiters };
+  return { phrases, limiters };
+}
+
+/** Every phrase of `lexicon` in `tokens`, sorted by kind. */
+export function findCues(lexicon: CompiledLexicon, tokens: readonly string[]): LexiconHits {
+  const hits: LexiconHits = { topics: [], polarity: [], negators: [], negatesBackward: [], contrast: [], suggestions: [] };
+  lexicon.phrases.forEachHit(tokens, (value, start, end) => {
+    switch (value.kind) {
+      case 'topic': hits.topics.push({ value: value.topic, start, end }); break;
+      case 'polarity': hits.polarity.push({ value: value.value, start, end }); break;
+      case 'negator': hits.negators.push({ value: true, start, end }); break;
+      case 'negatesBackward': hits.negatesBackward.push({ value: true, start, end }); break;
+      case 'contrast': hits.contrast.push({ value: true, start, end }); break;
+      case 'suggestion': hits.suggestions.push({ value: true, start, end }); break;
+    }
+  });
+  return hits;
 }
 
 const compiled = new Map<TaggerLanguage | 'und', CompiledLexicon>();

@@ -43,6 +43,11 @@ export class FeatureIndex {
   get size(): number {
     return this.names.length;
   }
+
+  /** Every name with its column. */
+  get columnsByName(): ReadonlyMap<string, number> {
+    return this.columns;
+  }
 }
 
 export interface TrainingOptions {

@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { foldedText } from '../language/normalize.js';
+import { readDerived, writeDerived } from './derived-cache.js';
+import { taggingFingerprint } from './fingerprint.js';
 import type { TaggerLanguage } from './tagger-languages.js';
 
 /**
  * General-purpose polarity of single words from the vocabularies natural ships: AFINN-165 for
- * English, natural's Spanish AFINN, and the Pattern lexicons for German and French. Hungarian has
- * none (the domain lexicon covers it). Values are scaled to roughly -2..2 and keyed by folded word.
+ * English, natural's Spanish AFINN, and the Pattern lexicons for German and French. Hungarian,
+ * Lithuanian and Persian have none (the domain lexicons cover them). Values are scaled to roughly -2..2 and keyed by folded word.
  */
 export type Vocabulary = ReadonlyMap<string, number>;
 
@@ -53,17 +55,31 @@ function load(lang: TaggerLanguage): Vocabulary {
     case 'fr':
       return fromPattern(require('natural/lib/natural/sentiment/French/pattern-sentiment-fr.json') as Record<string, PatternEntry>);
     case 'hu':
+    case 'lt':
+    case 'fa':
       return new Map();
   }
 }
 
 const loaded = new Map<TaggerLanguage, Vocabulary>();
 
-/** Loaded on first use per language (the German and French files take ~10 ms each). */
+/** Named with natural's version, so an upgrade of its vocabularies is not hidden by the cache. */
+function cacheName(lang: TaggerLanguage): string {
+  const { version } = require('natural/package.json') as { version: string };
+  return `polarity-vocabulary-${lang}-natural${version.replace(/\W/g, '')}`;
+}
+
+/**
+ * Loaded on first use per language, from the folded copy in dist/cache when there is one (reading
+ * natural's German and French files and folding every word takes tens of milliseconds).
+ */
 export function naturalVocabulary(lang: TaggerLanguage): Vocabulary {
   let vocabulary = loaded.get(lang);
   if (!vocabulary) {
-    vocabulary = load(lang);
+    const name = cacheName(lang);
+    const cached = readDerived(name, taggingFingerprint())?.data;
+    vocabulary = Array.isArray(cached) ? new Map(cached as Array<[string, number]>) : load(lang);
+    if (!Array.isArray(cached)) writeDerived(name, taggingFingerprint(), [...vocabulary]);
     loaded.set(lang, vocabulary);
   }
   return vocabulary;

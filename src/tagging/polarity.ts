@@ -13,6 +13,8 @@ export interface PolaritySignals {
   negatedPositive: number;
   negatedNegative: number;
   sarcasm: boolean;
+  /** Said as an idea ("a callback option would be nice"), which is neutral unless it also complains. */
+  suggestion: boolean;
 }
 
 export interface PolarityReading {
@@ -43,30 +45,59 @@ function nonOverlapping<T>(hits: Array<PhraseHit<T>>): Array<PhraseHit<T>> {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-function isNegated(position: number, negatorEnds: number[], clause: number[]): boolean {
-  return negatorEnds.some((end) => end < position && position - end <= NEGATION_REACH && clause[end] === clause[position]);
+/**
+ * Which words stand shortly after a negator in their clause ("not [rude]"), or shortly before a
+ * backward negator ("[مهربان] نبود"). Clause ids never decrease along a reason, so the nearest
+ * negator decides, and one sweep each way is enough.
+ */
+function negatedWords(count: number, negatorEnds: readonly number[], backwardStarts: readonly number[], clause: readonly number[]): boolean[] {
+  const negated = new Array<boolean>(count).fill(false);
+  let next = 0;
+  let lastEnd = -Infinity;
+  for (let i = 0; i < count; i += 1) {
+    while (next < negatorEnds.length && (negatorEnds[next] ?? Infinity) < i) lastEnd = negatorEnds[next++] ?? lastEnd;
+    if (i - lastEnd <= NEGATION_REACH && clause[lastEnd] === clause[i]) negated[i] = true;
+  }
+  let previous = backwardStarts.length - 1;
+  let firstStart = Infinity;
+  for (let i = count - 1; i >= 0; i -= 1) {
+    while (previous >= 0 && (backwardStarts[previous] ?? -Infinity) > i) firstStart = backwardStarts[previous--] ?? firstStart;
+    if (firstStart - i <= NEGATION_REACH && clause[firstStart] === clause[i]) negated[i] = true;
+  }
+  return negated;
 }
 
 /**
  * A negator turns only the first polar phrase after it ("didn't understand my problem" turns
- * "understand"), and never a phrase that carries its own negation ("n'est toujours pas résolu").
+ * "understand"), a backward negator only the last one before it, and neither turns a phrase that
+ * carries its own negation ("n'est toujours pas résolu"). `hits` are in order and do not overlap.
  */
-function negatedHits(hits: Array<PhraseHit<number>>, negatorEnds: number[], negatorStarts: Set<number>, clause: number[]): Set<PhraseHit<number>> {
+function negatedHits(hits: Array<PhraseHit<number>>, negatorEnds: readonly number[], backwardStarts: readonly number[], negatorStarts: Set<number>, clause: number[]): Set<PhraseHit<number>> {
   const negated = new Set<PhraseHit<number>>();
   const carriesNegation = (hit: PhraseHit<number>): boolean => {
     for (let i = hit.start; i <= hit.end; i += 1) if (negatorStarts.has(i)) return true;
     return false;
   };
+  let h = 0;
   for (const end of negatorEnds) {
-    const next = hits.find((hit) => hit.start > end);
+    while (h < hits.length && (hits[h]?.start ?? Infinity) <= end) h += 1;
+    const next = hits[h];
     if (next && next.start - end <= NEGATION_REACH && clause[end] === clause[next.start] && !carriesNegation(next)) negated.add(next);
+  }
+  h = hits.length - 1;
+  for (let k = backwardStarts.length - 1; k >= 0; k -= 1) {
+    const start = backwardStarts[k] ?? 0;
+    while (h >= 0 && (hits[h]?.end ?? -Infinity) >= start) h -= 1;
+    const previous = hits[h];
+    if (previous && start - previous.end <= NEGATION_REACH && clause[start] === clause[previous.end] && !carriesNegation(previous)) negated.add(previous);
   }
   return negated;
 }
 
-function signalsOf(parts: Clauses, lexicon: CompiledLexicon, hits: Array<PhraseHit<number>>, negatorEnds: number[], negatorStarts: Set<number>): PolaritySignals {
-  const signals: PolaritySignals = { positive: 0, negative: 0, contrastPositive: 0, contrastNegative: 0, negatedPositive: 0, negatedNegative: 0, sarcasm: false };
-  const turned = negatedHits(hits, negatorEnds, negatorStarts, parts.clause);
+function signalsOf(parts: Clauses, lexicon: CompiledLexicon, hits: Array<PhraseHit<number>>, negators: { ends: number[]; backwardStarts: number[]; starts: Set<number> }): PolaritySignals {
+  const negatorEnds = negators.ends;
+  const signals: PolaritySignals = { positive: 0, negative: 0, contrastPositive: 0, contrastNegative: 0, negatedPositive: 0, negatedNegative: 0, sarcasm: false, suggestion: false };
+  const turned = negatedHits(hits, negatorEnds, negators.backwardStarts, negators.starts, parts.clause);
   const values = hits.map((hit) => {
     const negated = turned.has(hit);
     if (negated && hit.value > 0) signals.negatedPositive += 1;
@@ -105,16 +136,22 @@ function signalsOf(parts: Clauses, lexicon: CompiledLexicon, hits: Array<PhraseH
 }
 
 /** Reads polar phrases, negators and emoji of one reason. */
-export function readPolarity(text: string, parts: Clauses, lexicon: CompiledLexicon): PolarityReading {
-  const polarHits = nonOverlapping(lexicon.polarity.find(parts.tokens));
+export function readPolarity(text: string, parts: Clauses, lexicon: CompiledLexicon, suggestions: Array<PhraseHit<true>>): PolarityReading {
+  // The praise inside a suggestion ("would be nice", "jó lenne") is not praise.
   const covered = new Set<number>();
+  for (const hit of suggestions) for (let i = hit.start; i <= hit.end; i += 1) covered.add(i);
+  const inSuggestion = (hit: PhraseHit<number>): boolean => covered.has(hit.start) && covered.has(hit.end);
+  const polarHits = nonOverlapping(parts.cues.polarity.filter((hit) => !inSuggestion(hit)));
   for (const hit of polarHits) for (let i = hit.start; i <= hit.end; i += 1) covered.add(i);
-  const negators = lexicon.negators.find(parts.tokens);
-  const negatorStarts = new Set(negators.map((hit) => hit.start));
-  const negatorEnds = negators.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end)).map((hit) => hit.end);
+  const forward = parts.cues.negators;
+  const backward = parts.cues.negatesBackward.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end));
+  const starts = new Set([...forward, ...backward].map((hit) => hit.start));
+  const ends = forward.filter((hit) => !covered.has(hit.start) && !covered.has(hit.end)).map((hit) => hit.end).sort((a, b) => a - b);
+  const backwardStarts = backward.map((hit) => hit.start);
 
-  const signals = signalsOf(parts, lexicon, polarHits, negatorEnds, negatorStarts);
+  const signals = signalsOf(parts, lexicon, polarHits, { ends, backwardStarts, starts });
+  signals.suggestion = suggestions.length > 0;
   signals.positive += 2 * (text.match(POSITIVE_EMOJI)?.length ?? 0);
   signals.negative += 2 * (text.match(NEGATIVE_EMOJI)?.length ?? 0);
-  return { signals, covered, negated: parts.tokens.map((_, i) => isNegated(i, negatorEnds, parts.clause)) };
+  return { signals, covered, negated: negatedWords(parts.tokens.length, ends, backwardStarts, parts.clause) };
 }

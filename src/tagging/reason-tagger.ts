@@ -1,5 +1,6 @@
 import { detectLanguage } from '../language/detect-language.js';
 import { npsCategory } from '../survey/category.js';
+import { MAX_REASON_LENGTH } from '../survey/survey-rules.js';
 import { analyse } from './analyse.js';
 import type { DecisionSettings } from './tagger-settings.js';
 import type { ReasonModels } from './reason-models.js';
@@ -20,7 +21,9 @@ function sentimentPrior(score: number | null | undefined): Sentiment | null {
 export function createReasonTagger(models: ReasonModels, settings: DecisionSettings, version: string): ReasonTagger {
   return {
     version,
-    tag(text: string, options: TagOptions = {}): TagResult {
+    tag(whole: string, options: TagOptions = {}): TagResult {
+      // A stored reason holds at most MAX_REASON_LENGTH characters; the tag command reads no more either.
+      const text = whole.length > MAX_REASON_LENGTH ? whole.slice(0, MAX_REASON_LENGTH) : whole;
       const given = taggerLanguageOf(options.lang);
       const lang: TaggerLanguage | 'und' = given ?? detectLanguage(text);
       if (!HAS_CONTENT.test(text)) return { tags: [], sentiment: 'neutral', lang };

@@ -1,5 +1,5 @@
 /** The languages the tagger has models and lexicons for. */
-export const TAGGER_LANGUAGES = ['en', 'es', 'de', 'fr', 'hu'] as const;
+export const TAGGER_LANGUAGES = ['en', 'es', 'de', 'fr', 'hu', 'lt', 'fa'] as const;
 export type TaggerLanguage = (typeof TAGGER_LANGUAGES)[number];
 
 export function isTaggerLanguage(value: string): value is TaggerLanguage {

@@ -24,6 +24,19 @@ describe('tag command', () => {
     ]);
   });
 
+  it('when Lithuanian and Persian reasons come without a language, then it is detected and they are tagged', async () => {
+    const input = [
+      { id: 'lt', text: 'laukiau valandą, o darbuotojas buvo nemandagus' },
+      { id: 'fa', text: 'یک ساعت پشت خط منتظر ماندم و کارمند بی‌ادب بود' },
+    ].map((row) => JSON.stringify(row)).join('\n');
+    const run = await runCli(script, input);
+    expect(run.code).toBe(0);
+    expect(run.lines.map((line) => JSON.parse(line))).toEqual([
+      { id: 'lt', tags: ['wait_time', 'agent_attitude'], sentiment: 'negative' },
+      { id: 'fa', tags: ['wait_time', 'agent_attitude'], sentiment: 'negative' },
+    ]);
+  });
+
   it('when a line is malformed, then it gets an error line and the next lines are still answered', async () => {
     const input = ['not json', '{"id":7}', '[1,2]', '{"id":8,"text":"fine","score":"x"}', '{"id":9,"text":"the bill was wrong"}'].join('\n');
     const run = await runCli(script, input);

@@ -99,7 +99,7 @@ describe('the campaign API', () => {
         { row: 3, phone: 'not a phone', error: 'phone must be an international number in E.164 form, e.g. +12125550123' },
         { row: 4, phone: '+12125230004', error: 'timezone "Atlantis/Capital" is not a known IANA time zone, e.g. America/New_York' },
         { row: 5, phone: '+12125230005', error: 'agentId: must not contain spaces or |' },
-        { row: 6, phone: '+12125230006', error: 'language: must be one of en, es, de, fr, hu' },
+        { row: 6, phone: '+12125230006', error: 'language: must be one of en, es, de, fr, hu, lt, fa' },
       ],
       rejectedCount: 4,
     });

@@ -76,7 +76,7 @@ describe('phone simulator endpoint', () => {
   });
 
   it('when the input is bad, then the simulator answers 4xx with the reason and stores nothing', async () => {
-    expect(await call('/calls', { language: 'xx' })).toMatchObject({ status: 400, body: { error: 'language: language must be one of en, es, de, fr, hu' } });
+    expect(await call('/calls', { language: 'xx' })).toMatchObject({ status: 400, body: { error: 'language: language must be one of en, es, de, fr, hu, lt, fa' } });
     expect((await call('/calls', { language: 'en', customerName: 'x'.repeat(101) })).status).toBe(400);
     const started = (await call('/calls', { language: 'en' })).body as unknown as Turn;
     expect(await call(`/calls/${started.callSid}/answer`, { action: 'https://elsewhere.example/voice/answer?step=score&attempt=1&lang=en', digits: '9' })).toMatchObject({

@@ -1,11 +1,13 @@
 import { german } from './de.js';
 import { english } from './en.js';
 import { spanish } from './es.js';
+import { persian } from './fa.js';
 import { french } from './fr.js';
 import { hungarian } from './hu.js';
+import { lithuanian } from './lt.js';
 import type { SurveyLanguage } from './message-catalog.js';
 
-const LANGUAGES: ReadonlyMap<string, SurveyLanguage> = new Map([english, spanish, german, french, hungarian].map((language) => [language.code, language]));
+const LANGUAGES: ReadonlyMap<string, SurveyLanguage> = new Map([english, spanish, german, french, hungarian, lithuanian, persian].map((language) => [language.code, language]));
 
 export const SURVEY_LANGUAGE_CODES: readonly string[] = [...LANGUAGES.keys()];
 

@@ -22,7 +22,8 @@ export const DE: LanguageLexicon = {
         termin`,
     },
     resolution: {
-      strong: `selbst repariert, selbst behoben, selbst gelöst, am ende habe ich, alles läuft, läuft wieder, kommt wieder, kommt alle paar, derselbe fehler, erledigt,
+      strong: `schnell behoben, schnell repariert, schnell gelöst, zügig gelöst, zügig behoben, zügig repariert, flott gelöst, flott behoben, flott repariert, im handumdrehen behoben, im handumdrehen gelöst, ruckzuck gelöst, ruckzuck behoben, schnell erledigt,
+        selbst repariert, selbst behoben, selbst gelöst, am ende habe ich, alles läuft, läuft wieder, kommt wieder, kommt alle paar, derselbe fehler, erledigt,
         sechsmal gemeldet, gemeldet, immer noch nichts, noch nichts, problem weg, weg, behoben, es sei behoben, reparatur,
         die nichts gebracht hat, nichts gebracht, geld zurückverlangt, zurückverlangt, dreimal, zweimal, nichts getan,
         hat sich nichts getan, nichts geändert, hat sich nichts geändert, nichts passiert, ging wieder nicht, geht wieder nicht,
@@ -186,5 +187,6 @@ export const DE: LanguageLexicon = {
   },
   negators: `nicht, kein, keine, keinen, keiner, keinem, keines, nie, niemals, niemand, nichts, ohne, weder, noch nie, kaum, nix`,
   contrast: `aber, jedoch, doch, sondern, trotzdem, allerdings, obwohl, dafür, sonst`,
+  suggestion: `wäre schön, wäre toll, wäre gut, wäre praktisch, wäre hilfreich, wäre nett, wäre super, wäre klasse, könntet ihr, könnten sie, vielleicht, warum nicht, vorschlag, ich schlage vor, ihr solltet anbieten`,
   limiters: `nur, bloß, bloss, lediglich, gerade mal`,
 };

@@ -30,7 +30,8 @@ export const EN: LanguageLexicon = {
         morning, evening, sooner`,
     },
     resolution: {
-      strong: `fixing it myself, fixed it myself, sorted it myself, did it myself, myself, job done, everything working, everything works, all working, working fine now, keeps coming back, coming back,
+      strong: `fixed ? fast, fixed ? quickly, fixed fast, fixed quickly, quickly fixed, sorted ? quickly, sorted ? ? quickly, sorted quickly, sorted ? fast, solved ? quickly, solved ? ? quickly, solved quickly, resolved ? quickly, repaired ? quickly, repaired quickly, fixed ? in no time, solved ? ? in no time, sorted ? in no time, quick fix,
+        fixing it myself, fixed it myself, sorted it myself, did it myself, myself, job done, everything working, everything works, all working, working fine now, keeps coming back, coming back,
         reported six times, reported it, reported the fault, reported several times, times now, and still nothing, still nothing,
         problem gone, issue gone, gone away, disappeared, fix that didn t work, fix that did not work, repair that, a fix, the fix,
         did not work, didn t work, money back three times, asked for my money back, asked three times, asked twice, nothing has changed,
@@ -239,5 +240,6 @@ export const EN: LanguageLexicon = {
   negators: `not, no, never, nobody, noone, no1, nothing, without, neither, nor, none, hardly, barely, didn, doesn, isn, wasn, weren, don,
     won, cannot, cant, couldn, shouldn, wouldn, aren, haven, hasn, hadn, no one, dont, didnt, doesnt, isnt, wasnt, couldnt, wont`,
   contrast: `but, however, although, though, yet, except, apart from, otherwise, even though`,
+  suggestion: `would be nice, would be great, would be good, would be handy, would be useful, would be helpful, would help, would be cool, d be nice, d be great, d be good, maybe add, maybe offer, maybe send, maybe let, could you add, could you offer, can you add, how about, why not, perhaps, i suggest, suggestion, it would be nice, wish you had, should add, should offer`,
   limiters: `only, just, merely, mere`,
 };

@@ -25,7 +25,8 @@ export const ES: LanguageLexicon = {
         larga`,
     },
     resolution: {
-      strong: `lo arreglé yo, lo arreglé yo mismo, lo arreglé yo misma, yo mismo, yo misma, listo, todo funcionando, funcionando, funciona todo, vuelve cada, vuelve a pasar,
+      strong: `arregl* rápid*, arregl* rapidísimo, lo arregl* rápid*, lo arregl* rapidísimo, solucion* enseguida, lo solucion* enseguida, me lo solucion* enseguida, solucion* rápid*, resolv* rápid*, resolv* ? deprisa, resolv* ? ? deprisa, repar* rápid*, repar* rapidísimo, lo repar* rapidísimo, lo repar* rápid*,
+        lo arreglé yo, lo arreglé yo mismo, lo arreglé yo misma, yo mismo, yo misma, listo, todo funcionando, funcionando, funciona todo, vuelve cada, vuelve a pasar,
         dado parte, he dado parte, seis veces, y nada, problema resuelto, resuelto, arreglado, arreglada, un arreglo, arreglo que no,
         no sirvió, no sirvio, que me devuelvan, ya he pedido, tres veces que, no ha cambiado nada, nada ha cambiado, no cambió nada,
         volvió a fallar, vuelve a fallar, falla otra vez, sigue fallando, sigue roto, sigue sin ir, sigue sin funcionar, escalado,
@@ -189,5 +190,6 @@ export const ES: LanguageLexicon = {
   },
   negators: `no, nunca, jamás, jamas, ni, nadie, nada, ningún, ningun, ninguna, ninguno, sin, tampoco, apenas`,
   contrast: `pero, aunque, sin embargo, sino, excepto, salvo, encima`,
+  suggestion: `estaría bien, estaria bien, sería buen*, sería genial, sería útil, sería práctic*, sería ideal, sería cómod*, estaría genial, ayudaría, podrían añadir, podrían ofrecer, podríais añadir, quizás, quizá, tal vez, por qué no, sugiero, sugerencia, deberían añadir`,
   limiters: `solo, sólo, solamente, apenas, únicamente, unicamente`,
 };

@@ -21,7 +21,8 @@ export const FR: LanguageLexicon = {
       weak: `rapide, rapides, lent, lente, heure, heures, minutes, jours, semaine, semaines, mois, temps, long, longue, vite, tard, retard*`,
     },
     resolution: {
-      strong: `moi-même, fini par le faire, par le faire moi-même, c'est fait, tout marche, ça marche, ça remarche, revient toutes, revient,
+      strong: `réparé vite, réparé rapidement, réglé vite, réglé rapidement, résolu rapidement, résolu vite, régl* ? vite, régl* ? rapidement, régl* ? ? rapidement, répar* ? rapidement, répar* ? vite, résolu* ? ? rapidement, tout réparé vite, rapidement réglé, vite réglé,
+        moi-même, fini par le faire, par le faire moi-même, c'est fait, tout marche, ça marche, ça remarche, revient toutes, revient,
         signalée six fois, signalé, signalée, six fois, toujours rien, problème disparu, disparu, réparé, réparée, réparation,
         n'a servi à rien, servi à rien, être remboursé, demandé trois fois, trois fois, alors que non, rien n'a bougé, rien ne bouge,
         rien n'a changé, rien changé, replante, replantait, recommence, ça recommence, retombe en panne, de nouveau en panne,
@@ -178,5 +179,6 @@ export const FR: LanguageLexicon = {
   },
   negators: `pas, ne, n, jamais, aucun, aucune, rien, sans, ni, guère, plus jamais, non`,
   contrast: `mais, cependant, pourtant, toutefois, sauf, par contre, en revanche, sinon, malgré`,
+  suggestion: `serait bien, serait pratique, serait sympa, serait génial, serait utile, serait appréciable, serait top, ce serait, aiderait, vous pourriez, pourriez vous, peut être, pourquoi pas, je suggère, suggestion, il faudrait ajouter`,
   limiters: `seulement, juste, uniquement, simplement`,
 };

@@ -23,7 +23,8 @@ export const HU: LanguageLexicon = {
         soká`,
     },
     resolution: {
-      strong: `magam csináltam meg, magam, végül magam, kész, minden működik, visszajön, pár hetente,
+      strong: `gyorsan megjavít*, gyorsan megold*, gyorsan megcsinál*, gyorsan elintéz*, gyorsan helyrehoz*, gyorsan kijavít*, megjavították gyorsan, megoldotta gyorsan, pillanatok alatt megcsinál*, pillanatok alatt megold*, pillanatok alatt megjavít*,
+        magam csináltam meg, magam, végül magam, kész, minden működik, visszajön, pár hetente,
         hatszor, bejelentettem, jelentettem be, még mindig semmi, megszűnt, a probléma megszűnt, megjavították, javítás*, javításra,
         ami semmit nem ért, semmit nem ért, kértem vissza, háromszor kértem, már háromszor, semmi nem változott, nem változott semmi,
         nem változott, megint nem ment, megint nem megy, megint elromlott, újra elromlott, újra nem működik, ismét, megint, továbbították,
@@ -177,5 +178,6 @@ export const HU: LanguageLexicon = {
   },
   negators: `nem, sem, se, nincs, nincsen, nincsenek, soha, sosem, semmi, semmit, senki, senkinek, egyáltalán nem, nélkül, alig`,
   contrast: `de, viszont, azonban, pedig, ám, bár, kivéve, egyébként, ráadásul`,
+  suggestion: `jó lenne, hasznos lenne, praktikus lenne, jól jönne, jó volna, szuper lenne, kényelmes lenne, esetleg, talán, lehetne, miért nem, javaslom, javaslat`,
   limiters: `csak, mindössze, csupán`,
 };

@@ -15,8 +15,15 @@ export interface LanguageLexicon {
   polarity: Partial<Record<'-3' | '-2' | '-1' | '1' | '2' | '3', string>>;
   /** Words that flip the polarity of what follows in the same clause ("not rude", "no wait"). */
   negators: string;
+  /** Words that flip the polar phrase just before them, in languages that negate after it (Persian "مهربان نبود", was not kind). */
+  negatesBackward?: string;
   /** Words that end a clause and weigh what follows more ("but", "pero", "aber", "mais", "de"). */
   contrast: string;
+  /**
+   * Phrases that make a reason a suggestion ("would be nice", "maybe add", "jó lenne"): an idea is
+   * neutral, and the praise word inside the phrase ("nice") is not praise.
+   */
+  suggestion: string;
   /** "only", "just": after a positive opener they mark sarcasm ("great, only 2 hours on hold"). */
   limiters: string;
 }

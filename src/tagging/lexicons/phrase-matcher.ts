@@ -2,6 +2,12 @@ import { expandContractions, foldedText } from '../../language/normalize.js';
 
 type Piece = { kind: 'exact' | 'prefix' | 'suffix' | 'infix'; text: string } | { kind: 'any' };
 
+const MAX_CACHED_TOKENS = 50_000;
+const NOT_PATTERN = /[^\p{L}\p{N}*?\s]/gu;
+const SPACES = /\s+/g;
+/** Lexicon lists are fixed: each is split and folded once, also when the union of all lexicons is built. */
+const compiledLists = new Map<string, string[]>();
+
 interface CompiledPhrase<T> {
   pieces: Piece[];
   value: T;
@@ -18,7 +24,7 @@ function pieceOf(raw: string): Piece {
   if (raw === '?') return { kind: 'any' };
   const starts = raw.startsWith('*');
   const ends = raw.endsWith('*');
-  const text = raw.replace(/^\*|\*$/g, '');
+  const text = raw.slice(starts ? 1 : 0, ends && raw.length > 1 ? -1 : undefined);
   if (starts && ends) return { kind: 'infix', text };
   if (starts) return { kind: 'suffix', text };
   if (ends) return { kind: 'prefix', text };
@@ -41,10 +47,15 @@ function matches(piece: Piece, token: string): boolean {
  */
 export function patternsOf(list: string | undefined): string[] {
   if (!list) return [];
-  return list
+  const known = compiledLists.get(list);
+  if (known) return known;
+  // Folding the whole list at once is the same as folding each pattern (commas fold to themselves), and far quicker.
+  const patterns = expandContractions(foldedText(list))
     .split(',')
-    .map((p) => expandContractions(foldedText(p)).replace(/[^\p{L}\p{N}*?\s]/gu, ' ').trim().replace(/\s+/g, ' '))
+    .map((p) => p.replace(NOT_PATTERN, ' ').trim().replace(SPACES, ' '))
     .filter((p) => p !== '' && p !== '*');
+  compiledLists.set(list, patterns);
+  return patterns;
 }
 
 /**
@@ -56,18 +67,23 @@ export class PhraseMatcher<T> {
   private readonly prefix = new Map<string, Array<CompiledPhrase<T>>>();
   private readonly prefixLengths = new Set<number>();
   private readonly scanned: Array<CompiledPhrase<T>> = [];
+  /** The phrases whose first piece each token matches, worked out once per distinct token. */
+  private readonly starting = new Map<string, Array<CompiledPhrase<T>>>();
 
   add(pattern: string, value: T): void {
+    if (this.starting.size > 0) this.starting.clear();
     const pieces = pattern.split(' ').map(pieceOf);
     const first = pieces[0];
     if (!first) return;
     const phrase = { pieces, value };
     if (first.kind === 'exact') {
-      const bucket = this.exact.get(first.text) ?? [];
-      this.exact.set(first.text, [...bucket, phrase]);
+      const bucket = this.exact.get(first.text);
+      if (bucket) bucket.push(phrase);
+      else this.exact.set(first.text, [phrase]);
     } else if (first.kind === 'prefix') {
-      const bucket = this.prefix.get(first.text) ?? [];
-      this.prefix.set(first.text, [...bucket, phrase]);
+      const bucket = this.prefix.get(first.text);
+      if (bucket) bucket.push(phrase);
+      else this.prefix.set(first.text, [phrase]);
       this.prefixLengths.add(first.text.length);
     } else {
       this.scanned.push(phrase);
@@ -79,25 +95,39 @@ export class PhraseMatcher<T> {
     return this;
   }
 
+  private startingWith(token: string): Array<CompiledPhrase<T>> {
+    const known = this.starting.get(token);
+    if (known) return known;
+    const phrases = [...(this.exact.get(token) ?? [])];
+    for (const length of this.prefixLengths) {
+      if (length <= token.length) phrases.push(...(this.prefix.get(token.slice(0, length)) ?? []));
+    }
+    for (const phrase of this.scanned) if (phrase.pieces[0] && matches(phrase.pieces[0], token)) phrases.push(phrase);
+    if (this.starting.size >= MAX_CACHED_TOKENS) this.starting.clear();
+    this.starting.set(token, phrases);
+    return phrases;
+  }
+
+  /** Calls `visit` for every phrase found, in order of its first token. */
+  forEachHit(tokens: readonly string[], visit: (value: T, start: number, end: number) => void): void {
+    for (let start = 0; start < tokens.length; start += 1) {
+      for (const phrase of this.startingWith(tokens[start] as string)) {
+        let position = start + 1;
+        let matched = true;
+        for (let p = 1; p < phrase.pieces.length && matched; p += 1) {
+          const next = tokens[position];
+          const piece = phrase.pieces[p];
+          matched = next !== undefined && piece !== undefined && matches(piece, next);
+          position += 1;
+        }
+        if (matched) visit(phrase.value, start, position - 1);
+      }
+    }
+  }
+
   find(tokens: readonly string[]): Array<PhraseHit<T>> {
     const hits: Array<PhraseHit<T>> = [];
-    const tryPhrase = (phrase: CompiledPhrase<T>, start: number): void => {
-      let position = start;
-      for (const piece of phrase.pieces) {
-        const token = tokens[position];
-        if (token === undefined || !matches(piece, token)) return;
-        position += 1;
-      }
-      hits.push({ value: phrase.value, start, end: position - 1 });
-    };
-    tokens.forEach((token, start) => {
-      for (const phrase of this.exact.get(token) ?? []) tryPhrase(phrase, start);
-      for (const length of this.prefixLengths) {
-        if (length > token.length) continue;
-        for (const phrase of this.prefix.get(token.slice(0, length)) ?? []) tryPhrase(phrase, start);
-      }
-      for (const phrase of this.scanned) tryPhrase(phrase, start);
-    });
+    this.forEachHit(tokens, (value, start, end) => hits.push({ value, start, end }));
     return hits;
   }
 }

@@ -38,7 +38,8 @@ describe('reason tagger behaviour', () => {
 
   it.each([
     ['nothing', 'en'], ['all good', 'en'], ['No complaints', 'en'], ['nada', 'es'], ['todo bien', 'es'], ['alles gut', 'de'], ['nichts', 'de'],
-    ['rien', 'fr'], ['tout va bien', 'fr'], ['semmi', 'hu'], ['minden rendben', 'hu'],
+    ['rien', 'fr'], ['tout va bien', 'fr'], ['semmi', 'hu'], ['minden rendben', 'hu'], ['nieko', 'lt'], ['viskas gerai', 'lt'],
+    ['هیچی', 'fa'], ['همه چیز خوب بود', 'fa'],
   ])('when the reason is %j, then it gets no tags', (text, lang) => {
     expect(tagger.tag(text, { lang }).tags).toEqual([]);
   });
@@ -58,10 +59,35 @@ describe('reason tagger behaviour', () => {
     ['la facture est fausse', 'fr', 'price_billing', 'negative'],
     ['egyáltalán nem volt udvariatlan', 'hu', 'agent_attitude', 'positive'],
     ['kétszer vonták le a díjat', 'hu', 'price_billing', 'negative'],
+    ['visai ne nemandagus, labai kantrus', 'lt', 'agent_attitude', 'positive'],
+    ['mane perjungė tris kartus', 'lt', 'transfers', 'negative'],
+    ['puiku, tik valanda laukimo linijoje', 'lt', 'wait_time', 'negative'],
+    ['اصلاً بداخلاق نبود، خیلی صبور بود', 'fa', 'agent_attitude', 'positive'],
+    ['دو بار از حسابم پول برداشتند', 'fa', 'price_billing', 'negative'],
+    ['یک ساعت پشت خط منتظر ماندم', 'fa', 'wait_time', 'negative'],
   ])('when the reason is %j (%s), then it is tagged %s and %s', (text, lang, tag, sentiment) => {
     const result = tagger.tag(text, { lang });
     expect(result.tags).toContain(tag);
     expect(result.sentiment).toBe(sentiment);
+  });
+
+  it.each([
+    ['a callback option would be nice', 'en'], ['maybe add a WhatsApp line?', 'en'], ['un chat en la web sería útil', 'es'],
+    ['eine App für den Reparaturstatus wäre schön', 'de'], ['jó lenne egy chat a honlapon', 'hu'], ['būtų patogu turėti pokalbių langą svetainėje', 'lt'],
+    ['اگر چت آنلاین داشتید خوب می‌شد', 'fa'],
+  ])('when the reason %j (%s) is a suggestion, then it is neutral', (text, lang) => {
+    expect(tagger.tag(text, { lang }).sentiment).toBe('neutral');
+  });
+
+  it.each([
+    ['super friendly and fixed it fast', 'en'], ['muy amable y lo arregló rápido', 'es'], ['super freundlich und schnell behoben', 'de'],
+    ['très sympa et réparé vite', 'fr'], ['nagyon kedves volt és gyorsan megjavította', 'hu'], ['labai malonus ir greitai sutaisė', 'lt'],
+    ['خیلی مهربان بود و سریع درستش کرد', 'fa'],
+  ])('when the reason %j (%s) praises a fast fix, then it is resolution and not a wait-time complaint', (text, lang) => {
+    const result = tagger.tag(text, { lang });
+    expect(result.tags).toContain('resolution');
+    expect(result.tags).not.toContain('wait_time');
+    expect(result.sentiment).toBe('positive');
   });
 
   it('when a reason names several problems, then it gets several tags', () => {
@@ -85,6 +111,8 @@ describe('reason tagger behaviour', () => {
   it('when no language is given, then it is detected and reported', () => {
     expect(tagger.tag('die Wartezeit war viel zu lang').lang).toBe('de');
     expect(tagger.tag('el agente fue muy grosero', { lang: 'es-MX' }).lang).toBe('es');
+    expect(tagger.tag('laukiau per ilgai, niekas neatsiliepė').lang).toBe('lt');
+    expect(tagger.tag('خیلی منتظر ماندم و کسی جواب نداد').lang).toBe('fa');
   });
 
   it('when the language is one we do not serve, then English words still tag the reason', () => {
