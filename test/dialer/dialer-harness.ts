@@ -9,7 +9,7 @@ import type { DialerTuning } from '../../voice/dialer/dialer-settings.js';
  * (The production margin is measured against the fake by `npm run bench`.)
  */
 export const FAST_TUNING: Partial<DialerTuning> = {
-  pacingMarginMs: 60,
+  pacingMarginMs: 150,
   lineBusyRecheckMs: 150,
   capacityRecheckMs: 100,
   pausedRecheckMs: 150,
