@@ -12,6 +12,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const CONNECTIONS = 50;
+/** Another build's service (its `dist/src/main.js`) measured in the same rounds, to compare two versions. */
+const BASELINE = process.env.BENCH_BASELINE;
 /** Comma-separated scenario names to run (all when unset); a soak of 0 seconds is skipped. */
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim());
 
@@ -61,10 +63,12 @@ export async function runLoadBench(): Promise<BenchSection> {
       if (ONLY && !ONLY.includes(scenario.name)) continue;
       const floorRuns: Measured[] = [];
       const serviceRuns: Measured[] = [];
+      const baselineRuns: Measured[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
         floorRuns.push(await measure('dist/bench/load/floor-server.js', { ...environment, REDIS_KEY_PREFIX: 'floor:' }, 'floor listening', scenario));
         // A fresh prefix per round: otherwise the review consumer of a new process first works through the previous round's events.
         serviceRuns.push(await measure('dist/src/main.js', { ...environment, REDIS_KEY_PREFIX: `svc:${index}:${round}:` }, 'Survey agent listening', scenario));
+        if (BASELINE) baselineRuns.push(await measure(BASELINE, { ...environment, REDIS_KEY_PREFIX: `base:${index}:${round}:` }, 'Survey agent listening', scenario));
       }
       const floorRps = median(floorRuns.map((run) => run.rps));
       const serviceRps = median(serviceRuns.map((run) => run.rps));
@@ -82,6 +86,9 @@ export async function runLoadBench(): Promise<BenchSection> {
           ? { 'floor CPU µs/req': Math.round(median(floorRuns.map((run) => run.cpuPerRequest))), 'service CPU µs/req': Math.round(median(serviceRuns.map((run) => run.cpuPerRequest))) }
           : {}),
         'service errors': serviceRuns.reduce((sum, run) => sum + run.errors + run.non2xx, 0),
+        ...(BASELINE
+          ? { 'baseline req/s': Math.round(median(baselineRuns.map((run) => run.rps))), 'baseline CPU µs/req': Math.round(median(baselineRuns.map((run) => run.cpuPerRequest))) }
+          : {}),
       });
     }
     if (SOAK_SECONDS > 0) notes.push(...(await soak(environment)));
