@@ -6,7 +6,7 @@ import { Queue, Worker } from 'bullmq';
 import { parse } from 'csv-parse';
 import { Redis } from 'ioredis';
 import twilio from 'twilio';
-import { createServices, type Services } from '../src/app/services.js';
+import { startServices, type Services } from '../src/app/services.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createApp } from '../src/app/create-app.js';
 import { createLogger } from '../src/logging/logger.js';
@@ -55,7 +55,7 @@ async function startService(redisUrl: string, prefix: string, fakeUrl: string): 
   const redis = connectRedis(redisUrl);
   await untilReady(redis);
   const offset = NOON_IN_NEW_YORK - Date.now();
-  const services = createServices(config, createLogger('error', process.stderr), redis, { dialer: { clock: () => new Date(Date.now() + offset) } });
+  const services = await startServices(config, createLogger('error', process.stderr), redis, { dialer: { clock: () => new Date(Date.now() + offset) } });
   server.on('request', createApp(services));
   return {
     base,

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { startEmbeddedRedis } from '../src/redis/embedded-redis.js';
-import { createKeys } from '../src/redis/keys.js';
+import { createKeys, type Keys } from '../src/redis/keys.js';
 import { REVIEW_GROUP } from '../src/review/review-module.js';
 import { startNodeServer, type RunningServer } from './load/bench-processes.js';
 import { BENCH_ADMIN_TOKEN, BENCH_TWILIO_TOKEN, SCENARIOS, type Scenario } from './load/load-scenarios.js';
@@ -98,11 +98,16 @@ export async function runLoadBench(): Promise<BenchSection> {
   return { title: `Load: service vs floor (${CONNECTIONS} connections, ${SECONDS} s runs, median of ${ROUNDS} alternating rounds)`, rows, notes };
 }
 
-/** How far the review consumer group is behind the response event stream. */
-async function reviewBacklog(client: Redis, stream: string): Promise<{ read: number; lag: number }> {
-  const groups = (await client.xinfo('GROUPS', stream)) as Array<Array<string | number>>;
-  const group = groups.map((fields) => Object.fromEntries(fields.flatMap((value, index) => (index % 2 === 0 ? [[String(value), fields[index + 1]]] : [])))).find((fields) => fields.name === REVIEW_GROUP);
-  return { read: Number(group?.['entries-read'] ?? 0), lag: Number(group?.lag ?? 0) };
+/** How far the review consumer group is behind the response event streams (one per partition). */
+async function reviewBacklog(client: Redis, keys: Keys): Promise<{ read: number; lag: number }> {
+  const backlog = { read: 0, lag: 0 };
+  for (const partition of keys.partitionList) {
+    const groups = (await client.xinfo('GROUPS', keys.events(partition))) as Array<Array<string | number>>;
+    const group = groups.map((fields) => Object.fromEntries(fields.flatMap((value, index) => (index % 2 === 0 ? [[String(value), fields[index + 1]]] : [])))).find((fields) => fields.name === REVIEW_GROUP);
+    backlog.read += Number(group?.['entries-read'] ?? 0);
+    backlog.lag += Number(group?.lag ?? 0);
+  }
+  return backlog;
 }
 
 /** A long key-press run: every 2xx must be a stored response, and nothing may fail. */
@@ -112,9 +117,10 @@ async function soak(environment: Record<string, string>): Promise<string[]> {
   const scenario = SCENARIOS.find((candidate) => candidate.name === 'key-press turn') as Scenario;
   const figures = await drive(service, scenario, SOAK_SECONDS);
   const client = new Redis(environment.REDIS_URL ?? '');
-  const review = await reviewBacklog(client, createKeys(prefix).events());
+  const keys = createKeys(prefix);
+  const review = await reviewBacklog(client, keys);
   await service.stop();
-  const stored = await client.zcard(`${prefix}idx:scored`);
+  const stored = (await Promise.all(keys.partitionList.map((partition) => client.zcard(keys.responsesByScoreTime(partition))))).reduce((sum, count) => sum + count, 0);
   client.disconnect();
   return [
     `review consumer when the soak stopped: ${review.read} of ${review.read + review.lag} response events read, ${review.lag} behind (the review queue and detractor alerts wait for those)`,

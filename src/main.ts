@@ -32,7 +32,7 @@ function printBanner(config: Config, embedded: EmbeddedRedis | undefined): void 
     `  Supervisors:       ${base}/review`,
     `  Bot endpoint:      ${base}/api/messages`,
     `  Twilio webhooks:   ${config.PUBLIC_URL}/voice/incoming${config.TWILIO_AUTH_TOKEN ? '' : ' (answering 403 until TWILIO_AUTH_TOKEN is set)'}`,
-    `  Redis:             ${embedded ? `private redis-server on port ${embedded.port}, data in ${config.REDIS_DATA_DIR}/` : 'REDIS_URL'}`,
+    `  Redis:             ${embedded ? `private redis-server on port ${embedded.port}, data in ${config.REDIS_DATA_DIR}/` : config.REDIS_CLUSTER_NODES ? 'Redis Cluster (REDIS_CLUSTER_NODES)' : 'REDIS_URL'}`,
   ];
   if (config.WEB_CONCURRENCY > 1) lines.push(`  HTTP workers:      ${config.WEB_CONCURRENCY} processes (WEB_CONCURRENCY)`);
   if (config.adminTokenGenerated) lines.push(`  ADMIN_TOKEN (generated for this run only): ${config.ADMIN_TOKEN}`);
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
   if (!(await portIsFree(config.PORT))) fail(`Cannot listen on port ${config.PORT}: it is in use (another instance?). Stop it or set PORT.`);
   let embedded: EmbeddedRedis | undefined;
-  if (!config.REDIS_URL) {
+  if (!config.REDIS_URL && !config.REDIS_CLUSTER_NODES) {
     try {
       embedded = await startEmbeddedRedis({ dataDir: resolve(config.REDIS_DATA_DIR), appendfsync: config.REDIS_APPENDFSYNC });
     } catch (error) {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 
 /** WEB_CONCURRENCY > 1: this process only keeps Redis; the workers get its address and this run's admin token. */
 async function serveFromWorkers(config: Config, logger: Logger, redisUrl: string): Promise<() => Promise<void>> {
-  (await connectWhenReady(redisUrl, logger)).disconnect();
+  (await connectWhenReady({ url: redisUrl, clusterNodes: config.REDIS_CLUSTER_NODES }, logger)).disconnect();
   const pool = await startWorkerPool(config.WEB_CONCURRENCY, { ...process.env, REDIS_URL: redisUrl, ADMIN_TOKEN: config.ADMIN_TOKEN }, logger);
   return () => pool.stop();
 }

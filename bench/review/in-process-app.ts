@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { createServices, type Services } from '../../src/app/services.js';
+import { startServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createApp } from '../../src/app/create-app.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -27,7 +27,7 @@ export async function startInProcessApp(environment: Record<string, string> = {}
   const config = loadConfig({ ADMIN_TOKEN: BENCH_ADMIN_TOKEN, PUBLIC_URL: base, REDIS_URL: redisServer.url, LOG_LEVEL: 'warn', DIGEST_TIME: 'off', ...environment });
   const redis = connectRedis(redisServer.url, { commandTimeout: 60_000 });
   await untilReady(redis);
-  const services = createServices(config, createLogger(config.LOG_LEVEL), redis);
+  const services = await startServices(config, createLogger(config.LOG_LEVEL), redis);
   server.on('request', createApp(services));
   return {
     base,

@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import { WebSocket, WebSocketServer } from 'ws';
 import { judgeOrigin, type OriginPolicy } from '../../src/http/allowed-origins.js';
 import type { Logger } from '../../src/logging/logger.js';
@@ -9,6 +9,7 @@ import { PAGE_SIZE, type WebChatConversations } from './conversation-log.js';
 import { directLineError, type DirectLineErrorCode } from './directline-errors.js';
 import { CONVERSATION_ID } from './directline-tokens.js';
 import { StreamTickets } from './stream-tickets.js';
+import { duplicateClient } from '../../src/redis/connect.js';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
 /** A customer with the chat open in a few tabs; a further stream replaces the oldest. */
@@ -29,7 +30,7 @@ interface Stream {
 }
 
 export interface ActivityStreamsOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   conversations: WebChatConversations;
   origins: OriginPolicy;
@@ -63,7 +64,7 @@ export class ActivityStreams {
   private readonly byConversation = new Map<string, Set<Stream>>();
   /** Pub/sub channel → its conversation. */
   private readonly channels = new Map<string, string>();
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private open = 0;
   private closed = false;
@@ -172,9 +173,9 @@ export class ActivityStreams {
   }
 
   /** One subscriber connection per process, made when the first stream opens. */
-  private channel(): Redis {
+  private channel(): RedisClient {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.options.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
+    const subscriber = duplicateClient(this.options.redis, { enableOfflineQueue: true, maxRetriesPerRequest: null, enableAutoPipelining: false });
     subscriber.on('message', (channel: string) => {
       const conversationId = this.channels.get(channel);
       for (const stream of (conversationId && this.byConversation.get(conversationId)) || []) this.pump(stream);

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 
 /** Same lifetime as the dialog state: a reload (or another instance) resumes within it. */
@@ -35,7 +35,7 @@ export function activityId(conversationId: string, index: number): string {
  */
 export class WebChatConversations {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
@@ -83,7 +83,7 @@ export class WebChatConversations {
 }
 
 /** Erasure: the web chat logs of erased chat conversations. */
-export function chatDataEraser(redis: Redis, keys: Keys, webChatChannelId: string): (conversations: Array<{ channelId: string | null; conversationId: string | null }>) => Promise<void> {
+export function chatDataEraser(redis: RedisClient, keys: Keys, webChatChannelId: string): (conversations: Array<{ channelId: string | null; conversationId: string | null }>) => Promise<void> {
   return async (conversations) => {
     const write = redis.pipeline();
     for (const { channelId, conversationId } of conversations) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 
 /** Direct Line's own figure: a token lives 30 minutes and the client refreshes it well before. */
@@ -36,7 +36,7 @@ function liveToken(token: string, stored: string | null): IssuedToken | null {
  */
 export class DirectLineTokens {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly lifetimeSeconds = TOKEN_LIFETIME_SECONDS,
   ) {}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 
 /** Direct Line's own rule: a streamUrl must be connected to within a minute of being handed out. */
@@ -22,7 +22,7 @@ function hashOf(ticket: string): string {
  */
 export class StreamTickets {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { ActivityStreams } from './activity-streams.js';
@@ -18,7 +18,7 @@ export interface WebChat {
 }
 
 export interface WebChatParts {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   logger: Logger;
   publicUrl: string;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { pairsToObject } from '../store/record-codec.js';
 
@@ -25,7 +25,7 @@ const KEEP = 10_000;
 /** Every webhook attempt, newest last, capped; what supervisors see at /review/alerts. */
 export class DeliveryLog {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import { startOfUtcDay } from '../reports/day-span.js';
 import { yesterday, type DailyDigest } from './daily-digest.js';
 
 export interface DigestScheduleOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   logger: Logger;
   /** `HH:MM` UTC after which yesterday's digest is posted. */

@@ -1,5 +1,5 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import { responseView } from '../review/response-view.js';
@@ -7,6 +7,7 @@ import type { DetractorAlertHooks } from '../review/queue/review-event-handler.j
 import type { ResponseStore } from '../store/response-store.js';
 import type { DeliveryLog } from './delivery-log.js';
 import { postSigned, WebhookError } from './webhook-post.js';
+import { duplicateClient } from '../redis/connect.js';
 
 export interface WebhookSettings {
   url: string;
@@ -32,17 +33,17 @@ const QUEUE_NAME = '{review-alerts}';
 export class WebhookAlerts implements DetractorAlertHooks {
   private readonly queue: Queue<AlertJob>;
   private readonly worker: Worker<AlertJob>;
-  private readonly connections: Redis[];
+  private readonly connections: RedisClient[];
 
   constructor(
-    private readonly options: { redis: Redis; keys: Keys; store: ResponseStore; log: DeliveryLog; logger: Logger; settings: WebhookSettings; now?: () => number },
+    private readonly options: { redis: RedisClient; keys: Keys; store: ResponseStore; log: DeliveryLog; logger: Logger; settings: WebhookSettings; now?: () => number },
   ) {
     // BullMQ blocks on its connections and must never give up a command: its own, without the request-path timeouts.
-    const connection = (): Redis => options.redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true, commandTimeout: undefined });
+    const connection = (): RedisClient => duplicateClient(options.redis, { maxRetriesPerRequest: null, enableOfflineQueue: true, commandTimeout: undefined });
     this.connections = [connection(), connection()];
     const prefix = options.keys.alertQueuePrefix();
     this.queue = new Queue<AlertJob>(QUEUE_NAME, {
-      connection: this.connections[0] as Redis,
+      connection: this.connections[0] as RedisClient,
       prefix,
       defaultJobOptions: {
         attempts: options.settings.maxAttempts,
@@ -51,7 +52,7 @@ export class WebhookAlerts implements DetractorAlertHooks {
         removeOnFail: { age: 30 * 86_400 },
       },
     });
-    this.worker = new Worker<AlertJob>(QUEUE_NAME, (job) => this.deliver(job), { connection: this.connections[1] as Redis, prefix, concurrency: 4 });
+    this.worker = new Worker<AlertJob>(QUEUE_NAME, (job) => this.deliver(job), { connection: this.connections[1] as RedisClient, prefix, concurrency: 4 });
     this.worker.on('error', (error) => options.logger.warn({ err: error }, 'webhook worker problem'));
     this.queue.on('error', (error) => options.logger.warn({ err: error }, 'webhook queue problem'));
   }

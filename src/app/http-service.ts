@@ -1,15 +1,15 @@
 import type { Server } from 'node:http';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Config } from '../config/load-config.js';
 import { serveApp } from './create-app.js';
 import type { Logger } from '../logging/logger.js';
-import { connectRedis, untilReady } from '../redis/connect.js';
+import { connectClient, untilReady, type RedisLocation } from '../redis/connect.js';
 import { applyServerTimeouts, createHttpServer } from './server-timeouts.js';
-import { createServices } from './services.js';
+import { startServices, type Services } from './services.js';
 
 export class RedisUnreachableError extends Error {
   constructor(cause: unknown) {
-    super(`Cannot reach Redis: ${cause instanceof Error ? cause.message : String(cause)}. Check REDIS_URL.`);
+    super(`Cannot reach Redis: ${cause instanceof Error ? cause.message : String(cause)}. Check REDIS_URL (or REDIS_CLUSTER_NODES).`);
     this.name = 'RedisUnreachableError';
   }
 }
@@ -21,8 +21,8 @@ export interface HttpService {
 }
 
 /** A request-path client once it can take commands; RedisUnreachableError (and no client left open) when it cannot. */
-export async function connectWhenReady(redisUrl: string, logger: Logger): Promise<Redis> {
-  const redis = connectRedis(redisUrl);
+export async function connectWhenReady(location: RedisLocation, logger: Logger): Promise<RedisClient> {
+  const redis = connectClient(location);
   redis.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection problem'));
   try {
     await untilReady(redis);
@@ -35,8 +35,14 @@ export async function connectWhenReady(redisUrl: string, logger: Logger): Promis
 
 /** One instance of the service: a Redis client, the services and the HTTP server on PORT. */
 export async function startHttpService(config: Config, logger: Logger, redisUrl: string): Promise<HttpService> {
-  const redis = await connectWhenReady(redisUrl, logger);
-  const services = createServices(config, logger, redis);
+  const redis = await connectWhenReady({ url: redisUrl, clusterNodes: config.REDIS_CLUSTER_NODES }, logger);
+  let services: Services;
+  try {
+    services = await startServices(config, logger, redis);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  }
   const server = createHttpServer();
   applyServerTimeouts(server, config);
   serveApp(server, services);

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { createChatAdapter } from '../../dialogs/chat-adapter.js';
 import type { ChatCloudAdapter } from '../../dialogs/chat-cloud-adapter.js';
 import { SurveyBot } from '../../dialogs/survey-bot.js';
@@ -11,10 +11,12 @@ import { createDialer, type DialerOverrides } from '../../voice/dialer/create-di
 import type { Dialer } from '../../voice/dialer/dialer.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
-import { createKeys, type Keys } from '../redis/keys.js';
+import type { Keys } from '../redis/keys.js';
+import { openKeyspace } from '../store/keyspace.js';
+import { reportDayOf } from '../reports/report-day.js';
 import { PublicRateLimits, rateLimitSettings } from '../http/rate-limits.js';
 import { DoNotCallList } from '../store/do-not-call-list.js';
-import { ResponseStore } from '../store/response-store.js';
+import { REPLICA_WAIT_MS, ResponseStore } from '../store/response-store.js';
 import { getTagger } from '../tagging/tagger.js';
 import { SurveyConversation } from '../survey/survey-conversation.js';
 import { ResponseEraser } from '../privacy/response-eraser.js';
@@ -30,7 +32,7 @@ import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
 export interface Services {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   store: ResponseStore;
   doNotCall: DoNotCallList;
@@ -66,9 +68,19 @@ export interface ServiceOptions {
   dialer?: DialerOverrides;
 }
 
-export function createServices(config: Config, logger: Logger, redis: Redis, options: ServiceOptions = {}): Services {
-  const keys = createKeys(config.REDIS_KEY_PREFIX);
-  const store = new ResponseStore(redis, keys);
+/** The services on this Redis, once its keyspace is known to be the one this configuration expects (KeyspaceError otherwise). */
+export async function startServices(config: Config, logger: Logger, redis: RedisClient, options: ServiceOptions = {}): Promise<Services> {
+  const keys = await openKeyspace(redis, config.REDIS_KEY_PREFIX, config.REDIS_PARTITIONS);
+  return createServices(config, logger, redis, keys, options);
+}
+
+function createServices(config: Config, logger: Logger, redis: RedisClient, keys: Keys, options: ServiceOptions): Services {
+  const dayOf = reportDayOf(config.REPORT_TIME_ZONE);
+  const store = new ResponseStore(redis, keys, {
+    dayOf,
+    waitReplicas: config.REDIS_WAIT_REPLICAS,
+    onReplicaShortfall: (wanted, reached) => logger.warn({ wanted, reached, waitedMs: REPLICA_WAIT_MS }, 'a survey turn was acknowledged before enough replicas had it (REDIS_WAIT_REPLICAS)'),
+  });
   const doNotCall = new DoNotCallList(redis, keys);
   const callbackNumber = config.CALLBACK_NUMBER ?? config.TWILIO_FROM_NUMBER;
   const twilioClient = createTwilioClient(config);
@@ -110,7 +122,7 @@ export function createServices(config: Config, logger: Logger, redis: Redis, opt
     eraser,
     campaignContactEraser: new CampaignContactEraser(redis, keys),
     idleChatCloser,
-    retagger: new Retagger(redis, keys, getTagger, logger),
+    retagger: new Retagger(redis, keys, getTagger, logger, dayOf),
     runChatTurn: (context) => bot.run(context),
     rateLimits: new PublicRateLimits(redis, keys, rateLimitSettings(config)),
     review,

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { tokensMatch } from '../http/bearer-auth.js';
 
@@ -34,7 +34,7 @@ const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 /** Supervisor sessions in Redis, shared by every app instance; they end when idle or too old. */
 export class SessionStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly limits: SessionLimits,
     private readonly now: () => number = Date.now,

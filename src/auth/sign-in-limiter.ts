@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Keys } from '../redis/keys.js';
 
@@ -17,7 +17,7 @@ export class SignInLimiter {
   private readonly byUserAndAddress: RateLimiterRedis;
   private readonly byAddress: RateLimiterRedis;
 
-  constructor(redis: Redis, keys: Keys) {
+  constructor(redis: RedisClient, keys: Keys) {
     this.byUserAndAddress = new RateLimiterRedis({
       storeClient: redis,
       keyPrefix: keys.signInLimiter('user-address'),

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password-hash.js';
 
@@ -17,7 +17,7 @@ export function usernameProblem(username: string): string | null {
 /** Named supervisor accounts in Redis: a bcrypt hash each, never the password. */
 export class SupervisorAccounts {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

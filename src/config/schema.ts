@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
+import { DEFAULT_PARTITIONS } from '../redis/keys.js';
 
 const optionalText = z
   .string()
@@ -82,6 +83,16 @@ const countryList = optionalText.transform((value, context): string[] | undefine
   return z.NEVER;
 });
 
+/** A zone Intl knows (Node 20's supportedValuesOf('timeZone') leaves out UTC, so ask a formatter). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const e164 = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, e.g. +15551230000');
 
 /** Bot Framework's public channel hosts: the only places replies go unless ALLOWED_SERVICE_URLS says otherwise. */
@@ -150,6 +161,19 @@ export const environmentSchema = z.object({
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_.:-]*$/, 'may hold only letters, digits and _ . : -').default('survey:'),
   REDIS_APPENDFSYNC: z.enum(['always', 'everysec']).default('everysec'),
   REDIS_DATA_DIR: z.string().trim().default('data/redis'),
+  REDIS_CLUSTER_NODES: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'must be host:port seed nodes separated by commas, e.g. 10.0.0.1:6379,10.0.0.2:6379')
+      .optional(),
+  ),
+  REDIS_WAIT_REPLICAS: wholeNumber(0, 10, 0),
+  REDIS_PARTITIONS: wholeNumber(1, 1024, DEFAULT_PARTITIONS),
+  REPORT_TIME_ZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest or UTC'),
 
   BUSINESS_NAME: z.string().trim().min(1).max(60).default('Example Telecom'),
   CALLBACK_NUMBER: optionalText.pipe(e164.optional()),

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/load-config.js';
 import type { Keys } from '../redis/keys.js';
@@ -34,7 +34,7 @@ interface Limiter {
  * refuses it from memory until the window ends, so a flood costs no Redis round trip per request;
  * while Redis is unreachable an in-memory limiter of the same size stands in.
  */
-function redisLimiter(redis: Redis, keyPrefix: string, points: number, duration: number): RateLimiterRedis {
+function redisLimiter(redis: RedisClient, keyPrefix: string, points: number, duration: number): RateLimiterRedis {
   return new RateLimiterRedis({
     storeClient: redis,
     keyPrefix,
@@ -55,7 +55,7 @@ function refuse(response: Response, refusal: RateLimiterRes, error: string): voi
 export class PublicRateLimits {
   private readonly limiters: Record<PublicRouteClass, Limiter>;
 
-  constructor(redis: Redis, keys: Keys, settings: Record<PublicRouteClass, RateLimitSetting>) {
+  constructor(redis: RedisClient, keys: Keys, settings: Record<PublicRouteClass, RateLimitSetting>) {
     const build = (kind: PublicRouteClass): Limiter => ({
       byAddress: redisLimiter(redis, keys.rateLimit(`${kind}:address`), settings[kind].perAddressPerMinute, 60),
       global: redisLimiter(redis, keys.rateLimit(`${kind}:global`), settings[kind].globalPerSecond, 1),

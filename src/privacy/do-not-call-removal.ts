@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Keys } from '../redis/keys.js';
  */
 export class DoNotCallRemoval {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 
 /** What an erased response was, for the channel that keeps more data about it. */
@@ -26,7 +26,7 @@ const BATCH = 500;
  */
 export class ResponseEraser {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly channelErasers: readonly ConversationDataEraser[] = [],
   ) {}
@@ -39,44 +39,48 @@ export class ResponseEraser {
 
   /** Everything stored about one customer, found by customer id and/or phone number. */
   async eraseCustomer(who: { customerId?: string; phone?: string }): Promise<number> {
-    const indexes = [...(who.customerId ? [this.keys.responsesOfCustomer(who.customerId)] : []), ...(who.phone ? [this.keys.responsesOfPhone(who.phone)] : [])];
+    const indexes = this.keys.partitionList.flatMap((partition) => [
+      ...(who.customerId ? [this.keys.responsesOfCustomer(partition, who.customerId)] : []),
+      ...(who.phone ? [this.keys.responsesOfPhone(partition, who.phone)] : []),
+    ]);
     if (indexes.length === 0) return 0;
-    const ids = await this.redis.sunion(...indexes);
+    const ids = [...new Set((await Promise.all(indexes.map((index) => this.redis.smembers(index)))).flat())];
     const erased = await this.erase(ids);
-    await this.redis.unlink(...indexes);
+    await Promise.all(indexes.map((index) => this.redis.unlink(index)));
     return erased;
   }
 
   /** Every response created before `cutoff`. */
   async eraseCreatedBefore(cutoff: Date): Promise<number> {
     let erased = 0;
-    for (;;) {
-      const ids = await this.redis.zrangebyscore(this.keys.responsesByCreation(), '-inf', `(${cutoff.getTime()}`, 'LIMIT', 0, BATCH);
-      if (ids.length === 0) return erased;
-      erased += await this.eraseBatch(ids);
+    for (const partition of this.keys.partitionList) {
+      for (;;) {
+        const ids = await this.redis.zrangebyscore(this.keys.responsesByCreation(partition), '-inf', `(${cutoff.getTime()}`, 'LIMIT', 0, BATCH);
+        if (ids.length === 0) break;
+        erased += await this.eraseBatch(ids);
+      }
     }
+    return erased;
   }
 
   private async eraseBatch(ids: string[]): Promise<number> {
-    const read = this.redis.pipeline();
-    for (const id of ids) read.hmget(this.keys.response(id), 'channel', 'channelId', 'conversationId', 'customerId', 'phone', 'recordingUrl');
-    const rows = ((await read.exec()) ?? []).map(([, fields]) => (fields ?? []) as Array<string | null>);
-    const write = this.redis.pipeline();
+    const rows = await Promise.all(ids.map((id) => this.redis.hmget(this.keys.response(id), 'channel', 'channelId', 'conversationId', 'customerId', 'phone', 'recordingUrl')));
+    const writes: Array<Promise<unknown>> = [];
     const conversations: ErasedConversation[] = [];
     rows.forEach(([channel, channelId, conversationId, customerId, phone, recordingUrl], index) => {
       const id = ids[index] as string;
+      const partition = this.keys.partitionOf(id);
       if (channel) conversations.push({ id, channel, channelId: channelId ?? null, conversationId: conversationId ?? null, recordingUrl: recordingUrl ?? null });
-      write.unlink(this.keys.response(id), this.keys.transcript(id), this.keys.responseSteps(id));
-      write.zrem(this.keys.responsesByCreation(), id);
-      write.zrem(this.keys.responsesByScoreTime(), id);
-      if (channel) write.zrem(this.keys.responsesByCreationForChannel(channel), id);
-      if (customerId) write.srem(this.keys.responsesOfCustomer(customerId), id);
-      if (phone) write.srem(this.keys.responsesOfPhone(phone), id);
-      write.unlink(this.keys.reviewItem(id), this.keys.reviewItemNotes(id));
-      write.zrem(this.keys.reviewQueue('open'), id);
-      write.zrem(this.keys.reviewQueue('done'), id);
+      // Each command touches one slot: the response's partition, or the review item's own tag.
+      writes.push(this.redis.unlink(this.keys.response(id), this.keys.transcript(id), this.keys.responseSteps(id)));
+      writes.push(this.redis.zrem(this.keys.responsesByCreation(partition), id), this.redis.zrem(this.keys.responsesByScoreTime(partition), id));
+      if (channel) writes.push(this.redis.zrem(this.keys.responsesByCreationForChannel(partition, channel), id));
+      if (customerId) writes.push(this.redis.srem(this.keys.responsesOfCustomer(partition, customerId), id));
+      if (phone) writes.push(this.redis.srem(this.keys.responsesOfPhone(partition, phone), id));
+      writes.push(this.redis.unlink(this.keys.reviewItem(id), this.keys.reviewItemNotes(id)));
+      writes.push(this.redis.zrem(this.keys.reviewQueue('open'), id), this.redis.zrem(this.keys.reviewQueue('done'), id));
     });
-    await write.exec();
+    await Promise.all(writes);
     for (const eraseChannelData of this.channelErasers) await eraseChannelData(conversations);
     return conversations.length;
   }

@@ -1,24 +1,40 @@
+/** Partitions of a new keyspace, unless REDIS_PARTITIONS says otherwise. */
+export const DEFAULT_PARTITIONS = 16;
+
 /**
  * The only place that spells a Redis key. Every key starts with the configured prefix, so tests
- * share one server with a prefix each. Keys of one conversation share a hash tag `{id}`.
+ * share one server with a prefix each.
+ *
+ * Survey data is partitioned: a conversation belongs to partition `k = hash(id) mod P`, and every
+ * key its turn touches (the response, transcript, steps, the partition's event stream, day
+ * counters and indexes) carries the hash tag `{p<k>}`, so a turn is one script in one Redis
+ * Cluster slot. Readers walk every partition (`partitionList`). Other keys of one thing (a
+ * campaign, a web chat conversation) share a hash tag of their own.
  */
 export interface Keys {
   readonly prefix: string;
+  /** P, the number of partitions. */
+  readonly partitions: number;
+  /** 0 … P-1, for readers that walk every partition. */
+  readonly partitionList: readonly number[];
+  partitionOf: (responseId: string) => number;
+  /** Where P is kept: it is fixed when the keyspace is first created. */
+  keyspacePartitions: () => string;
   response: (id: string) => string;
   transcript: (id: string) => string;
   responseSteps: (id: string) => string;
-  responsesByCreation: () => string;
-  responsesByCreationForChannel: (channel: string) => string;
-  responsesByScoreTime: () => string;
-  responsesOfCustomer: (customerId: string) => string;
-  responsesOfPhone: (phone: string) => string;
-  dailyCounters: (day: string) => string;
-  events: () => string;
+  responsesByCreation: (partition: number) => string;
+  responsesByCreationForChannel: (partition: number, channel: string) => string;
+  responsesByScoreTime: (partition: number) => string;
+  responsesOfCustomer: (partition: number, customerId: string) => string;
+  responsesOfPhone: (partition: number, phone: string) => string;
+  dailyCounters: (partition: number, day: string) => string;
+  events: (partition: number) => string;
   doNotCall: () => string;
   retagProgress: () => string;
   retagLease: () => string;
   /** Creation time (ms) of the oldest chat the idle-chat closer still has to look at. */
-  idleChatCursor: () => string;
+  idleChatCursor: (partition: number) => string;
   optedOutCustomers: () => string;
   /** Supervisors' review: accounts, sessions (by the SHA-256 of the cookie), sign-in limiter prefix. */
   supervisor: (username: string) => string;
@@ -71,9 +87,9 @@ export interface Keys {
   campaignImport: (campaignId: string, importId: string) => string;
   campaigns: () => string;
   runningCampaigns: () => string;
-  /** Erasure on request: the campaign contacts (`campaignId:contactId`) imported with a phone number or a customer id. */
-  campaignContactsOfPhone: (phone: string) => string;
-  campaignContactsOfCustomer: (customerId: string) => string;
+  /** Erasure on request: a campaign's contact ids imported with a phone number or a customer id (in the campaign's slot). */
+  campaignContactsOfPhone: (campaignId: string, phone: string) => string;
+  campaignContactsOfCustomer: (campaignId: string, customerId: string) => string;
   /** Per number: the attempt that holds the line (one call at a time) and its answered calls (30-day limit). */
   dialerLine: (phone: string) => string;
   answeredCalls: (phone: string) => string;
@@ -83,36 +99,52 @@ export interface Keys {
   dialerQueuePrefix: () => string;
 }
 
-export function createKeys(prefix: string): Keys {
+/** FNV-1a (32 bits) of the id: cheap, stable across processes and versions, and evenly spread. */
+export function partitionOf(responseId: string, partitions: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < responseId.length; index += 1) {
+    hash ^= responseId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % partitions;
+}
+
+export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Keys {
+  const tag = (partition: number): string => `${prefix}{p${partition}}`;
+  const of = (id: string): string => tag(partitionOf(id, partitions));
   return {
     prefix,
-    response: (id) => `${prefix}resp:{${id}}`,
-    transcript: (id) => `${prefix}resp:{${id}}:transcript`,
-    responseSteps: (id) => `${prefix}resp:{${id}}:steps`,
-    responsesByCreation: () => `${prefix}idx:created`,
-    responsesByCreationForChannel: (channel) => `${prefix}idx:created:${channel}`,
-    responsesByScoreTime: () => `${prefix}idx:scored`,
-    responsesOfCustomer: (customerId) => `${prefix}idx:customer:${customerId}`,
-    responsesOfPhone: (phone) => `${prefix}idx:phone:${phone}`,
-    dailyCounters: (day) => `${prefix}counters:${day}`,
-    events: () => `${prefix}events`,
+    partitions,
+    partitionList: Array.from({ length: partitions }, (_unused, partition) => partition),
+    partitionOf: (id) => partitionOf(id, partitions),
+    keyspacePartitions: () => `${prefix}keyspace:partitions`,
+    response: (id) => `${of(id)}:resp:${id}`,
+    transcript: (id) => `${of(id)}:resp:${id}:transcript`,
+    responseSteps: (id) => `${of(id)}:resp:${id}:steps`,
+    responsesByCreation: (partition) => `${tag(partition)}:idx:created`,
+    responsesByCreationForChannel: (partition, channel) => `${tag(partition)}:idx:created:${channel}`,
+    responsesByScoreTime: (partition) => `${tag(partition)}:idx:scored`,
+    responsesOfCustomer: (partition, customerId) => `${tag(partition)}:idx:customer:${customerId}`,
+    responsesOfPhone: (partition, phone) => `${tag(partition)}:idx:phone:${phone}`,
+    dailyCounters: (partition, day) => `${tag(partition)}:counters:${day}`,
+    events: (partition) => `${tag(partition)}:events`,
     doNotCall: () => `${prefix}dnc`,
     retagProgress: () => `${prefix}retag:progress`,
     retagLease: () => `${prefix}retag:lease`,
-    idleChatCursor: () => `${prefix}idle-chat:cursor`,
+    idleChatCursor: (partition) => `${tag(partition)}:idle-chat:cursor`,
     optedOutCustomers: () => `${prefix}optout:customers`,
-    supervisor: (username) => `${prefix}supervisor:${username}`,
-    supervisors: () => `${prefix}supervisors`,
+    supervisor: (username) => `${prefix}{supervisors}:supervisor:${username}`,
+    supervisors: () => `${prefix}{supervisors}:all`,
     supervisorSession: (sessionHash) => `${prefix}session:${sessionHash}`,
     signInLimiter: (kind) => `${prefix}signin:${kind}`,
     rateLimit: (kind) => `${prefix}ratelimit:${kind}`,
-    reportRollup: (period, part) => `${prefix}rollup:${period}:${part}`,
+    reportRollup: (period, part) => `${prefix}rollup:{${period}}:${part}`,
     agentNames: () => `${prefix}agents:names`,
     reviewItem: (responseId) => `${prefix}review:{${responseId}}`,
     reviewItemNotes: (responseId) => `${prefix}review:{${responseId}}:notes`,
-    reviewQueue: (state) => `${prefix}review:queue:${state}`,
+    reviewQueue: (state) => `${prefix}review:{queue}:${state}`,
     alertDeliveries: () => `${prefix}alerts:deliveries`,
-    alertQueuePrefix: () => `${prefix}bull`,
+    alertQueuePrefix: () => `${prefix}{alerts}`,
     digestPosted: (day) => `${prefix}digest:posted:${day}`,
     webChatToken: (tokenHash) => `${prefix}webchat:token:${tokenHash}`,
     webChatConversation: (conversationId) => `${prefix}webchat:{${conversationId}}`,
@@ -135,11 +167,11 @@ export function createKeys(prefix: string): Keys {
     campaignImport: (campaignId, importId) => `${prefix}campaign:{${campaignId}}:import:${importId}`,
     campaigns: () => `${prefix}campaigns`,
     runningCampaigns: () => `${prefix}campaigns:running`,
-    campaignContactsOfPhone: (phone) => `${prefix}campaign-contacts:phone:${phone}`,
-    campaignContactsOfCustomer: (customerId) => `${prefix}campaign-contacts:customer:${customerId}`,
+    campaignContactsOfPhone: (campaignId, phone) => `${prefix}campaign:{${campaignId}}:contacts-of-phone:${phone}`,
+    campaignContactsOfCustomer: (campaignId, customerId) => `${prefix}campaign:{${campaignId}}:contacts-of-customer:${customerId}`,
     dialerLine: (phone) => `${prefix}dialer:line:{${phone}}`,
     answeredCalls: (phone) => `${prefix}dialer:answered:{${phone}}`,
     callsInProgress: () => `${prefix}dialer:in-progress`,
-    dialerQueuePrefix: () => `${prefix}dialer`,
+    dialerQueuePrefix: () => `${prefix}{dialer}`,
   };
 }

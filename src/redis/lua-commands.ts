@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { findUp } from '../http/public-dir.js';
 
 /** A Lua script kept as a `.lua` file beside the module that runs it, defined on the client as a command. */
@@ -9,7 +9,8 @@ export interface LuaCommand {
   name: string;
   /** The `.lua` file, relative to the module's own directory. */
   file: string;
-  numberOfKeys: number;
+  /** How many of the arguments are keys; absent when the caller says so with each call (its first argument). */
+  numberOfKeys?: number;
 }
 
 const sources = new Map<string, string>();
@@ -40,9 +41,10 @@ export function luaSource(moduleUrl: string, file: string): string {
  * Call it when the client is set up, before traffic: a command defined while one of ioredis's
  * auto-pipelines is pending breaks that pipeline.
  */
-export function defineLuaCommands(redis: Redis, moduleUrl: string, commands: readonly LuaCommand[]): void {
+export function defineLuaCommands(redis: RedisClient, moduleUrl: string, commands: readonly LuaCommand[]): void {
   for (const command of commands) {
     if (typeof (redis as unknown as Record<string, unknown>)[command.name] === 'function') continue;
-    redis.defineCommand(command.name, { numberOfKeys: command.numberOfKeys, lua: luaSource(moduleUrl, command.file) });
+    const lua = luaSource(moduleUrl, command.file);
+    redis.defineCommand(command.name, command.numberOfKeys === undefined ? { lua } : { numberOfKeys: command.numberOfKeys, lua });
   }
 }

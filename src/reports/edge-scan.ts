@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
+import { scoredBetweenAcross } from '../store/partitioned-index.js';
 import { addMetric, type MetricTotals } from './metric-totals.js';
 import { matchesFilter, type ReportFilter } from './report-filter.js';
 
@@ -18,14 +19,10 @@ function parseTags(json: string | null): string[] {
 
 type Row = Record<(typeof FIELDS)[number], string | null>;
 
-async function readRows(redis: Redis, keys: Keys, ids: string[]): Promise<Row[]> {
+async function readRows(redis: RedisClient, keys: Keys, ids: string[]): Promise<Row[]> {
   if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hmget(keys.response(id), ...FIELDS);
-  return ((await pipeline.exec()) ?? []).map(([, values]) => {
-    const list = (values ?? []) as Array<string | null>;
-    return Object.fromEntries(FIELDS.map((field, index) => [field, list[index] ?? null])) as Row;
-  });
+  const rows = await Promise.all(ids.map((id) => redis.hmget(keys.response(id), ...FIELDS)));
+  return rows.map((list) => Object.fromEntries(FIELDS.map((field, index) => [field, list[index] ?? null])) as Row);
 }
 
 function group(byAgent: Map<string, MetricTotals>, agentId: string): MetricTotals {
@@ -39,11 +36,11 @@ function group(byAgent: Map<string, MetricTotals>, agentId: string): MetricTotal
  * categories and tags by score time from the score index, volumes by creation time from the creation
  * index. Test responses never count. With a tag filter only responses carrying the tag count, by category.
  */
-export async function scanPartialRange(redis: Redis, keys: Keys, start: number, end: number, filter: ReportFilter): Promise<Map<string, MetricTotals>> {
+export async function scanPartialRange(redis: RedisClient, keys: Keys, start: number, end: number, filter: ReportFilter): Promise<Map<string, MetricTotals>> {
   const byAgent = new Map<string, MetricTotals>();
   const [scoredIds, createdIds] = await Promise.all([
-    redis.zrangebyscore(keys.responsesByScoreTime(), start, `(${end}`),
-    filter.tag ? Promise.resolve([]) : redis.zrangebyscore(keys.responsesByCreation(), start, `(${end}`),
+    scoredBetweenAcross(redis, keys.partitionList.map((partition) => keys.responsesByScoreTime(partition)), start, end).then((members) => members.map((entry) => entry.member)),
+    filter.tag ? Promise.resolve([]) : scoredBetweenAcross(redis, keys.partitionList.map((partition) => keys.responsesByCreation(partition)), start, end).then((members) => members.map((entry) => entry.member)),
   ]);
   const [scored, created] = await Promise.all([readRows(redis, keys, scoredIds), readRows(redis, keys, createdIds)]);
   const dimensionOf = (row: Row) => ({ channel: row.channel ?? '-', agentId: row.agentId || '-', campaignId: row.campaignId || '-' });

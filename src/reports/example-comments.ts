@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
+import { newestBetweenAcross } from '../store/partitioned-index.js';
 import { matchesFilter, type ReportFilter } from './report-filter.js';
 
 /** How many of the newest scored responses in the range are read to find example comments. */
@@ -26,18 +27,16 @@ function decode<T>(json: string | null, fallback: T): T {
  * [from, to): detractors' reasons first for tags that drag the score down, promoters' for the others.
  */
 export async function exampleComments(
-  redis: Redis,
+  redis: RedisClient,
   keys: Keys,
   range: { from: number; to: number; filter: ReportFilter },
   wanted: Array<{ tag: string; prefer: 'detractor' | 'promoter' }>,
   perTag = 3,
 ): Promise<Map<string, ExampleComment[]>> {
-  const ids = await redis.zrevrangebyscore(keys.responsesByScoreTime(), `(${range.to}`, range.from, 'LIMIT', 0, EXAMPLE_SCAN_LIMIT);
+  const ids = await newestBetweenAcross(redis, keys.partitionList.map((partition) => keys.responsesByScoreTime(partition)), range.from, range.to, EXAMPLE_SCAN_LIMIT);
   const found = new Map<string, ExampleComment[]>(wanted.map(({ tag }) => [tag, []]));
   if (ids.length === 0) return found;
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hmget(keys.response(id), 'reason', 'tags', 'score', 'category', 'test', 'channel', 'agentId', 'campaignId');
-  const rows = ((await pipeline.exec()) ?? []).map(([, values]) => (values ?? []) as Array<string | null>);
+  const rows = await Promise.all(ids.map((id) => redis.hmget(keys.response(id), 'reason', 'tags', 'score', 'category', 'test', 'channel', 'agentId', 'campaignId')));
   const candidates = rows.flatMap(([reasonJson, tagsJson, score, category, test, channel, agentId, campaignId], index) => {
     const reason = decode<string | null>(reasonJson ?? null, null);
     if (test === '1' || typeof reason !== 'string' || !reason.trim() || !category) return [];

@@ -1,6 +1,7 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { splitIntoDays, startOfUtcDay } from './day-span.js';
+import { readDayCounters } from './day-counters.js';
 import { scanPartialRange } from './edge-scan.js';
 import { addMetric, CATEGORY_METRICS, mergeTotals, parseTagMetric, type MetricTotals } from './metric-totals.js';
 import { matchesFilter, parseCounterField, type ReportFilter } from './report-filter.js';
@@ -25,7 +26,7 @@ export class ReportCounters {
   readonly rollups: ReportRollups;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly now: () => number = Date.now,
   ) {
@@ -36,8 +37,8 @@ export class ReportCounters {
   async resolveRange(filter: { from?: Date; to?: Date }): Promise<[number, number]> {
     const to = filter.to?.getTime() ?? startOfUtcDay(this.now()) + DAY_MS;
     if (filter.from) return [filter.from.getTime(), to];
-    const first = await this.redis.zrange(this.keys.responsesByScoreTime(), 0, 0, 'WITHSCORES');
-    const firstScoredAt = first[1] === undefined ? to : Number(first[1]);
+    const firsts = await Promise.all(this.keys.partitionList.map((partition) => this.redis.zrange(this.keys.responsesByScoreTime(partition), 0, 0, 'WITHSCORES')));
+    const firstScoredAt = Math.min(to, ...firsts.flatMap((first) => (first[1] === undefined ? [] : [Number(first[1])])));
     return [Math.min(startOfUtcDay(firstScoredAt), to), to];
   }
 
@@ -113,11 +114,9 @@ export class ReportCounters {
   /** Whole days from the live counter hashes, grouped by agent; with a tag filter, categories of the tagged responses only. */
   private async readLiveDays(days: string[], filter: ReportFilter): Promise<Array<Map<string, MetricTotals>>> {
     if (days.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const day of days) pipeline.hgetall(this.keys.dailyCounters(day));
-    return ((await pipeline.exec()) ?? []).map(([, hash]) => {
+    return (await readDayCounters(this.redis, this.keys, days)).map((hash) => {
       const byAgent = new Map<string, MetricTotals>();
-      for (const [field, value] of Object.entries((hash ?? {}) as Record<string, string>)) {
+      for (const [field, value] of Object.entries(hash)) {
         const dimension = parseCounterField(field);
         if (!dimension || !matchesFilter(dimension, filter)) continue;
         let metric: string | null = dimension.metric;

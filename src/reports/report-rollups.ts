@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
+import { readDayCounters } from './day-counters.js';
 import { startOfUtcDay, utcDay } from './day-span.js';
 import { addMetric, CATEGORY_METRICS, ROLLUP_METRICS, type MetricTotals } from './metric-totals.js';
 import { parseCounterField, type ReportFilter } from './report-filter.js';
@@ -112,7 +113,7 @@ function daysOfMonth(month: string): string[] {
  */
 export class ReportRollups {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly now: () => number = Date.now,
   ) {}
@@ -141,12 +142,11 @@ export class ReportRollups {
   /** Reads each period's totals under `prefix` (e.g. `*`, `c:voice`), building missing roll-ups first. */
   async readTotals(periods: Period[], prefix: string): Promise<MetricTotals[]> {
     await this.ensure(periods);
-    const pipeline = this.redis.pipeline();
     const fields = ROLLUP_METRICS.map((metric) => `${prefix}|${metric}`);
-    for (const period of periods) pipeline.hmget(this.keys.reportRollup(period, 'totals'), ...fields);
-    return ((await pipeline.exec()) ?? []).map(([, values]) => {
+    const rows = await Promise.all(periods.map((period) => this.redis.hmget(this.keys.reportRollup(period, 'totals'), ...fields)));
+    return rows.map((values) => {
       const totals: MetricTotals = new Map();
-      ((values ?? []) as Array<string | null>).forEach((value, index) => addMetric(totals, ROLLUP_METRICS[index] as string, Number(value ?? 0)));
+      values.forEach((value, index) => addMetric(totals, ROLLUP_METRICS[index] as string, Number(value ?? 0)));
       return totals;
     });
   }
@@ -154,11 +154,10 @@ export class ReportRollups {
   /** Category counts per agent, summed over the periods. */
   async readAgents(periods: Period[], part: string): Promise<Map<string, MetricTotals>> {
     await this.ensure(periods);
-    const pipeline = this.redis.pipeline();
-    for (const period of periods) pipeline.hgetall(this.keys.reportRollup(period, part));
+    const hashes = await Promise.all(periods.map((period) => this.redis.hgetall(this.keys.reportRollup(period, part))));
     const byAgent = new Map<string, MetricTotals>();
-    for (const [, hash] of (await pipeline.exec()) ?? []) {
-      for (const [field, value] of Object.entries((hash ?? {}) as Record<string, string>)) {
+    for (const hash of hashes) {
+      for (const [field, value] of Object.entries(hash)) {
         const bar = field.lastIndexOf('|');
         const agentId = field.slice(0, bar);
         let totals = byAgent.get(agentId);
@@ -172,9 +171,7 @@ export class ReportRollups {
   /** Builds the roll-ups of these periods that do not exist yet (idempotent: two instances build the same thing). */
   async ensure(periods: Period[]): Promise<void> {
     if (periods.length === 0) return;
-    const check = this.redis.pipeline();
-    for (const period of periods) check.hexists(this.keys.reportRollup(period, 'totals'), BUILT);
-    const built = ((await check.exec()) ?? []).map(([, exists]) => exists === 1);
+    const built = (await Promise.all(periods.map((period) => this.redis.hexists(this.keys.reportRollup(period, 'totals'), BUILT)))).map((exists) => exists === 1);
     const missing = periods.filter((_, index) => !built[index]);
     const missingDays = missing.filter((period) => period.startsWith('D')).map((period) => period.slice(1));
     const missingMonths = missing.filter((period) => period.startsWith('M')).map((period) => period.slice(1));
@@ -185,9 +182,7 @@ export class ReportRollups {
   private async buildDays(days: string[]): Promise<void> {
     for (let start = 0; start < days.length; start += 31) {
       const batch = days.slice(start, start + 31);
-      const read = this.redis.pipeline();
-      for (const day of batch) read.hgetall(this.keys.dailyCounters(day));
-      const hashes = ((await read.exec()) ?? []).map(([, hash]) => (hash ?? {}) as Record<string, string>);
+      const hashes = await readDayCounters(this.redis, this.keys, batch);
       await Promise.all(batch.map((day, index) => this.write(dayPeriod(day), projectDay(hashes[index] ?? {}))));
     }
   }
@@ -195,21 +190,18 @@ export class ReportRollups {
   private async buildMonth(month: string): Promise<void> {
     const days = daysOfMonth(month);
     await this.ensure(days.map(dayPeriod));
-    const readTotals = this.redis.pipeline();
-    for (const day of days) readTotals.hgetall(this.keys.reportRollup(dayPeriod(day), 'totals'));
-    const totals = ((await readTotals.exec()) ?? []).map(([, hash]) => (hash ?? {}) as Record<string, string>);
+    const totals = await Promise.all(days.map((day) => this.redis.hgetall(this.keys.reportRollup(dayPeriod(day), 'totals'))));
     const content = emptyContent();
     const wanted: Array<[string, string]> = [];
     totals.forEach((hash, index) => {
       addHash(content.totals, hash);
       for (const part of partsOf(hash)) wanted.push([dayPeriod(days[index] as string), part]);
     });
-    const readAgents = this.redis.pipeline();
-    for (const [period, part] of wanted) readAgents.hgetall(this.keys.reportRollup(period, part));
-    ((await readAgents.exec()) ?? []).forEach(([, hash], index) => {
+    const agentHashes = await Promise.all(wanted.map(([period, part]) => this.redis.hgetall(this.keys.reportRollup(period, part))));
+    agentHashes.forEach((hash, index) => {
       const part = (wanted[index] as [string, string])[1];
       const target = content.agents.get(part) ?? content.agents.set(part, new Map()).get(part);
-      if (target) addHash(target, (hash ?? {}) as Record<string, string>);
+      if (target) addHash(target, hash);
     });
     await this.write(monthPeriod(month), content);
   }

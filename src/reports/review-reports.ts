@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { TAG_IDS } from '../tagging/taxonomy.js';
 import { rankAgents, type AgentFigures, type PriorEstimate } from './agent-ranking.js';
@@ -60,7 +60,7 @@ export class ReviewReports {
   readonly counters: ReportCounters;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly now: () => number = Date.now,
   ) {

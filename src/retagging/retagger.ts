@@ -1,8 +1,10 @@
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ClientContext, Result } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import type { ReasonTagger } from '../tagging/tagger.js';
 import { defineLuaCommands } from '../redis/lua-commands.js';
+import { utcDay, type DayOf } from '../store/response-store.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -33,10 +35,11 @@ const LEASE_MS = 60_000;
  */
 export class Retagger {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly tagger: () => ReasonTagger,
     private readonly logger: Logger,
+    private readonly dayOf: DayOf = utcDay,
   ) {
     defineLuaCommands(redis, import.meta.url, [{ name: 'retagResponse', file: 'retag-response.lua', numberOfKeys: 2 }]);
   }
@@ -65,15 +68,17 @@ export class Retagger {
 
   private async run(progress: RetagProgress, leaseToken: string | undefined): Promise<void> {
     try {
-      let cursor = '0';
-      do {
-        const [next, members] = await this.redis.zscan(this.keys.responsesByCreation(), cursor, 'COUNT', BATCH);
-        cursor = next;
-        await this.retagBatch(members.filter((_member, index) => index % 2 === 0), progress);
-        if (leaseToken) await this.redis.set(this.keys.retagLease(), leaseToken, 'PX', LEASE_MS, 'XX');
-        await this.save(progress);
-        await new Promise((resolve) => setImmediate(resolve));
-      } while (cursor !== '0');
+      for (const partition of this.keys.partitionList) {
+        let cursor = '0';
+        do {
+          const [next, members] = await this.redis.zscan(this.keys.responsesByCreation(partition), cursor, 'COUNT', BATCH);
+          cursor = next;
+          await this.retagBatch(partition, members.filter((_member, index) => index % 2 === 0), progress);
+          if (leaseToken) await this.redis.set(this.keys.retagLease(), leaseToken, 'PX', LEASE_MS, 'XX');
+          await this.save(progress);
+          await new Promise((resolve) => setImmediate(resolve));
+        } while (cursor !== '0');
+      }
       progress.state = 'done';
     } catch (error) {
       progress.state = 'failed';
@@ -86,13 +91,11 @@ export class Retagger {
     }
   }
 
-  private async retagBatch(ids: string[], progress: RetagProgress): Promise<void> {
+  private async retagBatch(partition: number, ids: string[], progress: RetagProgress): Promise<void> {
     if (ids.length === 0) return;
-    const read = this.redis.pipeline();
-    for (const id of ids) read.hmget(this.keys.response(id), 'reason', 'score', 'taggerVersion', 'completedAt');
-    const rows = ((await read.exec()) ?? []).map(([, fields]) => (fields ?? []) as Array<string | null>);
+    const rows = await Promise.all(ids.map((id) => this.redis.hmget(this.keys.response(id), 'reason', 'score', 'taggerVersion', 'completedAt')));
     const tagger = this.tagger();
-    const write = this.redis.pipeline();
+    const writes: Array<Promise<unknown>> = [];
     let changed = 0;
     rows.forEach(([reasonJson, score, version, completedAt], index) => {
       progress.scanned += 1;
@@ -101,10 +104,11 @@ export class Retagger {
       const reason = JSON.parse(reasonJson) as string;
       const tagged = tagger.tag(reason, { score: score ? Number(score) : null });
       const id = ids[index] as string;
-      write.retagResponse(this.keys.response(id), this.keys.dailyCounters((completedAt ?? new Date().toISOString()).slice(0, 10)), JSON.stringify(tagged.tags), tagged.sentiment, tagger.version, ...tagged.tags);
+      const day = this.dayOf(completedAt ? new Date(completedAt) : new Date());
+      writes.push(this.redis.retagResponse(this.keys.response(id), this.keys.dailyCounters(partition, day), JSON.stringify(tagged.tags), tagged.sentiment, tagger.version, ...tagged.tags));
       changed += 1;
     });
-    if (changed > 0) await write.exec();
+    await Promise.all(writes);
     progress.retagged += changed;
   }
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import type { ReportFilter } from '../reports/report-filter.js';
 import { effectiveStatus } from '../store/effective-status.js';
@@ -88,16 +88,18 @@ function matches(record: ResponseRecord, filter: ReportFilter): boolean {
  * Every response created in [from, to) that matches the filter, newest first, a page at a time. The
  * cursor is the creation time (not an offset), so responses arriving or erased meanwhile shift nothing.
  */
-export async function* exportRecords(redis: Redis, keys: Keys, store: ResponseStore, filter: ReportFilter): AsyncGenerator<ResponseRecord> {
-  const index = filter.channel ? keys.responsesByCreationForChannel(filter.channel) : keys.responsesByCreation();
+export async function* exportRecords(redis: RedisClient, keys: Keys, store: ResponseStore, filter: ReportFilter): AsyncGenerator<ResponseRecord> {
+  const indexes = keys.partitionList.map((partition) => (filter.channel ? keys.responsesByCreationForChannel(partition, filter.channel) : keys.responsesByCreation(partition)));
   let max = filter.to ? `(${filter.to.getTime()}` : '+inf';
   const min = filter.from ? String(filter.from.getTime()) : '-inf';
   let seenAtMax = new Set<string>();
   for (;;) {
-    const page = await redis.zrevrangebyscore(index, max, min, 'WITHSCORES', 'LIMIT', 0, PAGE + seenAtMax.size);
+    // A page of each partition's index, merged newest first: the first PAGE of them are the newest overall.
+    const pages = await Promise.all(indexes.map((index) => redis.zrevrangebyscore(index, max, min, 'WITHSCORES', 'LIMIT', 0, PAGE + seenAtMax.size)));
     const entries: Array<[string, string]> = [];
-    for (let at = 0; at + 1 < page.length; at += 2) entries.push([page[at] as string, page[at + 1] as string]);
-    const fresh = entries.filter(([id]) => !seenAtMax.has(id));
+    for (const page of pages) for (let at = 0; at + 1 < page.length; at += 2) entries.push([page[at] as string, page[at + 1] as string]);
+    entries.sort(([idA, a], [idB, b]) => Number(b) - Number(a) || (idA < idB ? -1 : 1));
+    const fresh = entries.filter(([id]) => !seenAtMax.has(id)).slice(0, PAGE);
     if (fresh.length === 0) return;
     for (const record of await store.getMany(fresh.map(([id]) => id))) if (matches(record, filter)) yield record;
     const lastScore = (fresh[fresh.length - 1] as [string, string])[1];

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { z } from 'zod';
 import type { Keys } from '../redis/keys.js';
 import { RangeTooLongError, type ReviewReports } from '../reports/review-reports.js';
@@ -13,7 +13,7 @@ export { LOW_SAMPLE_SIZE } from '../reports/review-reports.js';
 export interface ResultsApiOptions {
   store: ResponseStore;
   reports: ReviewReports;
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   now?: () => number;
 }

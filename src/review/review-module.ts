@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { buildDailyDigest, type DailyDigest } from '../alerts/daily-digest.js';
 import { DeliveryLog } from '../alerts/delivery-log.js';
 import { startDigestSchedule } from '../alerts/digest-schedule.js';
@@ -19,6 +19,7 @@ import { reportSuppressed } from './queue/flood-report.js';
 import { ResponseEventConsumer } from './queue/response-events.js';
 import { reviewEventHandler } from './queue/review-event-handler.js';
 import { ReviewQueue } from './queue/review-queue.js';
+import { duplicateClient } from '../redis/connect.js';
 
 /** Consumer group of the response event stream that feeds the review queue and the webhook. */
 export const REVIEW_GROUP = 'review';
@@ -43,7 +44,7 @@ export interface ReviewModule {
   close(): Promise<void>;
 }
 
-export function createReviewModule(options: { config: Config; logger: Logger; redis: Redis; keys: Keys; store: ResponseStore; now?: () => number }): ReviewModule {
+export function createReviewModule(options: { config: Config; logger: Logger; redis: RedisClient; keys: Keys; store: ResponseStore; now?: () => number }): ReviewModule {
   const { config, logger, redis, keys, store } = options;
   const accounts = new SupervisorAccounts(redis, keys);
   const sessions = new SessionStore(redis, keys, { idleSeconds: config.SESSION_TTL_HOURS * 3600, maxSeconds: config.SESSION_MAX_HOURS * 3600 });
@@ -74,7 +75,7 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
         })
       : undefined;
   const consumer = new ResponseEventConsumer({
-    redis: redis.duplicate({ commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null }),
+    redis: duplicateClient(redis, { commandTimeout: undefined, enableOfflineQueue: true, maxRetriesPerRequest: null }),
     keys,
     group: REVIEW_GROUP,
     consumer: `${hostname()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,

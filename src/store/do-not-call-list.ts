@@ -1,10 +1,10 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 
 /** Numbers (E.164) never to call, and customer ids that opted out in chat. */
 export class DoNotCallList {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import { runPeriodically } from '../app/periodic-task.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
@@ -15,21 +15,27 @@ const BATCH = 500;
  */
 export class IdleChatCloser {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly store: ResponseStore,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** One pass; answers how many chats it ended. */
+  /** One pass over every partition; answers how many chats it ended. */
   async closeIdle(): Promise<number> {
+    let ended = 0;
+    for (const partition of this.keys.partitionList) ended += await this.closeIdleIn(partition);
+    return ended;
+  }
+
+  private async closeIdleIn(partition: number): Promise<number> {
     const idleBefore = this.now() - IDLE_SURVEY_MS;
-    const cursor = Number((await this.redis.get(this.keys.idleChatCursor())) ?? 0);
+    const cursor = Number((await this.redis.get(this.keys.idleChatCursor(partition))) ?? 0);
     let ended = 0;
     let keepFrom: number | null = null;
     let next = cursor;
     for (let offset = 0; ; offset += BATCH) {
-      const page = await this.redis.zrangebyscore(this.keys.responsesByCreationForChannel('chat'), cursor, idleBefore, 'WITHSCORES', 'LIMIT', offset, BATCH);
+      const page = await this.redis.zrangebyscore(this.keys.responsesByCreationForChannel(partition, 'chat'), cursor, idleBefore, 'WITHSCORES', 'LIMIT', offset, BATCH);
       if (page.length === 0) break;
       const { closed, stillGoingFrom, lastCreated } = await this.endIdle(page, idleBefore);
       ended += closed;
@@ -37,14 +43,13 @@ export class IdleChatCloser {
       next = lastCreated + 1;
       if (page.length < BATCH * 2) break;
     }
-    await this.redis.set(this.keys.idleChatCursor(), String(keepFrom ?? next));
+    await this.redis.set(this.keys.idleChatCursor(partition), String(keepFrom ?? next));
     return ended;
   }
 
   private async endIdle(page: string[], idleBefore: number): Promise<{ closed: number; stillGoingFrom: number | null; lastCreated: number }> {
-    const read = this.redis.pipeline();
-    for (let index = 0; index < page.length; index += 2) read.hmget(this.keys.response(page[index] as string), 'status', 'updatedAt');
-    const rows = ((await read.exec()) ?? []).map(([, fields]) => (fields ?? []) as Array<string | null>);
+    const ids = page.filter((_member, index) => index % 2 === 0);
+    const rows = await Promise.all(ids.map((id) => this.redis.hmget(this.keys.response(id), 'status', 'updatedAt')));
     let closed = 0;
     let stillGoingFrom: number | null = null;
     for (const [row, [status, updatedAt]] of rows.entries()) {

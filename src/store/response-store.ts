@@ -1,4 +1,5 @@
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ClientContext, Result } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { npsCategory } from '../survey/category.js';
 import type { SurveyPosition } from '../survey/engine.js';
@@ -6,6 +7,7 @@ import type { Sentiment, TagId } from '../tagging/taxonomy.js';
 import { decodeResponse, decodeState, pairsToObject, parseTurn, SUBJECT_FIELDS } from './record-codec.js';
 import type { Channel, ResponseRecord, ResponseStatus, SurveySubject, TranscriptTurn } from './response-record.js';
 import { defineLuaCommands } from '../redis/lua-commands.js';
+import { newestAcross } from './partitioned-index.js';
 import { MAX_CUSTOMER_TEXT_BYTES, MAX_TRANSCRIPT_TURNS } from './transcript-limits.js';
 
 export type StoredEvent =
@@ -101,11 +103,30 @@ function customerBytes(turns: readonly TranscriptTurn[]): number {
 const STATE_FIELDS = ['status', 'step', 'attempt', 'language', 'score', 'test', ...SUBJECT_FIELDS] as const;
 
 /** Responses, their transcripts and the counters behind the reports, in Redis. */
+/** What a day is for the day counters: by default the UTC date of the instant. */
+export type DayOf = (at: Date) => string;
+export const utcDay: DayOf = (at) => at.toISOString().slice(0, 10);
+
+export interface ResponseStoreOptions {
+  dayOf?: DayOf;
+  /** Replicas a turn waits for before it is acknowledged (WAIT, 200 ms); 0 for none. */
+  waitReplicas?: number;
+  /** Told when fewer replicas than asked had a turn within the wait; the turn still counts. */
+  onReplicaShortfall?: (wanted: number, reached: number) => void;
+}
+
+/** How long a turn waits for its replicas before it is acknowledged anyway. */
+export const REPLICA_WAIT_MS = 200;
+
 export class ResponseStore {
+  private readonly dayOf: DayOf;
+
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
+    private readonly options: ResponseStoreOptions = {},
   ) {
+    this.dayOf = options.dayOf ?? utcDay;
     defineLuaCommands(redis, import.meta.url, [{ name: 'applySurveyTurn', file: 'apply-turn.lua', numberOfKeys: 10 }]);
   }
 
@@ -135,20 +156,36 @@ export class ResponseStore {
       maxTextBytes: MAX_CUSTOMER_TEXT_BYTES,
     };
     const channel = change.create?.channel ?? 'unknown';
-    const [outcome, flat] = await this.redis.applySurveyTurn(
+    const partition = this.keys.partitionOf(change.id);
+    const scriptKeys = [
       this.keys.response(change.id),
       this.keys.transcript(change.id),
       this.keys.responseSteps(change.id),
-      this.keys.events(),
-      this.keys.responsesByCreation(),
-      this.keys.responsesByCreationForChannel(channel),
-      this.keys.responsesByScoreTime(),
-      this.keys.dailyCounters(nowIso.slice(0, 10)),
-      this.keys.responsesOfCustomer(change.create?.customerId ?? ''),
-      this.keys.responsesOfPhone(change.create?.phone ?? ''),
-      JSON.stringify(payload),
-    );
+      this.keys.events(partition),
+      this.keys.responsesByCreation(partition),
+      this.keys.responsesByCreationForChannel(partition, channel),
+      this.keys.responsesByScoreTime(partition),
+      this.keys.dailyCounters(partition, this.dayOf(at)),
+      this.keys.responsesOfCustomer(partition, change.create?.customerId ?? ''),
+      this.keys.responsesOfPhone(partition, change.create?.phone ?? ''),
+    ];
+    const [outcome, flat] = await this.applyAndReplicate(scriptKeys, JSON.stringify(payload));
     return { outcome: outcome as TurnOutcome, response: decodeResponse(pairsToObject(flat)) };
+  }
+
+  /**
+   * The turn script, then (with REDIS_WAIT_REPLICAS) WAIT on the same connection, which on a
+   * cluster is the node that owns the response's slot: the reply that acknowledges an answer goes
+   * out once that many replicas have it, or after 200 ms with the shortfall reported.
+   */
+  private async applyAndReplicate(scriptKeys: string[], payload: string): Promise<[string, string[]]> {
+    const wanted = this.options.waitReplicas ?? 0;
+    if (wanted === 0) return this.redis.applySurveyTurn(...scriptKeys, payload);
+    const replies = (await this.redis.pipeline().applySurveyTurn(...scriptKeys, payload).wait(wanted, REPLICA_WAIT_MS).exec()) ?? [];
+    const [[scriptError, result] = [null, null], [, reached] = [null, 0]] = replies;
+    if (scriptError) throw scriptError;
+    if (Number(reached) < wanted) this.options.onReplicaShortfall?.(wanted, Number(reached));
+    return result as [string, string[]];
   }
 
   /** Where the conversation stands, in one HMGET; null when it has no response yet. */
@@ -163,40 +200,26 @@ export class ResponseStore {
     return decodeState(hash);
   }
 
-/** Just the status and language, for a turn that only needs to know whether the survey is over. */
-  async statusOf(id: string): Promise<{ status: ResponseStatus; language: string } | null> {
-    const [status, language] = await this.redis.hmget(this.keys.response(id), 'status', 'language');
-    return status ? { status: status as ResponseStatus, language: language ?? 'en' } : null;
-  }
-
   async get(id: string): Promise<ResponseRecord | null> {
     const [hash, turns] = await Promise.all([this.redis.hgetall(this.keys.response(id)), this.redis.lrange(this.keys.transcript(id), 0, -1)]);
     return decodeResponse(hash, turns.map(parseTurn).filter((turn): turn is TranscriptTurn => turn !== null));
   }
 
-  /** Newest first. */
-  async listNewest(options: { channel?: Channel; limit: number; offset?: number }): Promise<ResponseRecord[]> {
-    const index = options.channel ? this.keys.responsesByCreationForChannel(options.channel) : this.keys.responsesByCreation();
-    const start = options.offset ?? 0;
-    const ids = await this.redis.zrevrange(index, start, start + options.limit - 1);
-    return this.getMany(ids);
+  /** Newest first, across every partition; transcripts only when asked for (list pages do not show them). */
+  async listNewest(options: { channel?: Channel; limit: number; offset?: number; transcripts?: boolean }): Promise<ResponseRecord[]> {
+    const indexes = this.keys.partitionList.map((partition) => (options.channel ? this.keys.responsesByCreationForChannel(partition, options.channel) : this.keys.responsesByCreation(partition)));
+    const ids = await newestAcross(this.redis, indexes, options.offset ?? 0, options.limit);
+    return this.getMany(ids, { transcripts: options.transcripts ?? false });
   }
 
-  async getMany(ids: string[]): Promise<ResponseRecord[]> {
-    if (ids.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) {
-      pipeline.hgetall(this.keys.response(id));
-      pipeline.lrange(this.keys.transcript(id), 0, -1);
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    const records: ResponseRecord[] = [];
-    for (let index = 0; index < ids.length; index += 1) {
-      const hash = replies[index * 2]?.[1] as Record<string, string> | undefined;
-      const turns = (replies[index * 2 + 1]?.[1] as string[] | undefined) ?? [];
-      const record = hash ? decodeResponse(hash, turns.map(parseTurn).filter((turn): turn is TranscriptTurn => turn !== null)) : null;
-      if (record) records.push(record);
-    }
-    return records;
+  /** The responses still stored, in the order asked; each a round trip batched by the client (one per Redis node). */
+  async getMany(ids: readonly string[], options: { transcripts: boolean } = { transcripts: true }): Promise<ResponseRecord[]> {
+    const records = await Promise.all(
+      ids.map(async (id) => {
+        const [hash, turns] = await Promise.all([this.redis.hgetall(this.keys.response(id)), options.transcripts ? this.redis.lrange(this.keys.transcript(id), 0, -1) : []]);
+        return decodeResponse(hash, turns.map(parseTurn).filter((turn): turn is TranscriptTurn => turn !== null));
+      }),
+    );
+    return records.filter((record): record is ResponseRecord => record !== null);
   }
 }

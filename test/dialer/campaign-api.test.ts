@@ -140,7 +140,7 @@ describe('the campaign API', () => {
     expect(await world.app.services.dialer.store.contact(created.body.id, '1')).toBeNull();
     expect(await world.app.services.dialer.store.contact(created.body.id, '2500')).toBeNull();
     const { redis, keys } = world.app.services;
-    expect(await redis.exists(keys.campaignContactsOfPhone('+12125000000'), keys.campaignFeed(created.body.id))).toBe(0);
+    expect(await redis.exists(keys.campaignContactsOfPhone(created.body.id, '+12125000000'), keys.campaignFeed(created.body.id))).toBe(0);
   });
 
   it('when contacts are added as JSON, as text, or to an unknown campaign, then the answers are 201, 415 and 404', async () => {

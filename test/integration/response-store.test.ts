@@ -4,6 +4,7 @@ import { ResponseStore } from '../../src/store/response-store.js';
 import { MAX_CUSTOMER_TEXT_BYTES, MAX_TRANSCRIPT_TURNS } from '../../src/store/transcript-limits.js';
 import type { TranscriptTurn } from '../../src/store/response-record.js';
 import { createTestRedis, type TestRedis } from '../support/test-redis.js';
+import { dayCounters } from '../support/redis-inspection.js';
 
 describe('ResponseStore', () => {
   let t: TestRedis;
@@ -24,7 +25,7 @@ describe('ResponseStore', () => {
     expect(first.outcome).toBe('ok');
     expect(second.outcome).toBe('duplicate');
     expect(first.response).toMatchObject({ score: 9, category: 'promoter', status: 'in_progress', agentId: 'agent-7' });
-    const counters = await t.redis.hgetall(createKeys(t.prefix).dailyCounters('2026-11-20'));
+    const counters = await dayCounters(t.redis, createKeys(t.prefix), '2026-11-20');
     expect(counters).toEqual({ 'voice|agent-7|-|started': '1', 'voice|agent-7|-|promoter': '1' });
   });
 
@@ -41,7 +42,7 @@ describe('ResponseStore', () => {
     const record = await store.get('r2');
     expect(record).toMatchObject({ status: 'completed', score: 3, category: 'detractor', reason: 'too long on hold', tags: ['wait_time'], sentiment: 'negative' });
     expect(record?.transcript.map((turn) => turn.text)).toEqual(['Q1', 'too long on hold']);
-    const counters = await t.redis.hgetall(createKeys(t.prefix).dailyCounters('2026-11-20'));
+    const counters = await dayCounters(t.redis, createKeys(t.prefix), '2026-11-20');
     expect(counters['voice|agent-7|-|completed']).toBe('1');
     expect(counters['voice|agent-7|-|tag:wait_time:detractor']).toBe('1');
   });

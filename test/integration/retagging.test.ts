@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTagger } from '../../src/tagging/tagger.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { dayCounters } from '../support/redis-inspection.js';
 
 describe('re-tagging stored reasons', () => {
   let app: TestApp;
@@ -19,7 +20,7 @@ describe('re-tagging stored reasons', () => {
       events: [{ type: 'reason', reason: 'I waited on hold for an hour', tags: ['price_billing'], sentiment: 'positive', language: 'en', taggerVersion: 'retired-version' }],
       at,
     });
-    const counters = () => app.redis.redis.hgetall(app.services.keys.dailyCounters('2026-11-10'));
+    const counters = () => dayCounters(app.redis.redis, app.services.keys, '2026-11-10');
     expect((await counters())['chat|-|-|tag:price_billing:detractor']).toBe('1');
 
     const started = await call('POST');
@@ -50,7 +51,7 @@ describe('re-tagging stored reasons', () => {
       events: [{ type: 'reason', reason: 'The agent was very friendly', tags: [], sentiment: 'neutral', language: 'en', taggerVersion: 'retired-version' }],
       at,
     });
-    await app.redis.redis.xtrim(app.services.keys.events(), 'MAXLEN', 0);
+    for (const partition of app.services.keys.partitionList) await app.redis.redis.xtrim(app.services.keys.events(partition), 'MAXLEN', 0);
     expect(await app.services.retagger.runToEnd()).toMatchObject({ state: 'done', retagged: 1 });
     expect(await app.services.store.get('old-2')).toMatchObject({ tags: ['agent_attitude'], sentiment: 'positive' });
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
+import { dayCounters } from '../support/redis-inspection.js';
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>';
 
@@ -12,7 +13,7 @@ describe('voice turns', () => {
   afterAll(async () => app?.close());
 
   const answer = (step: string, attempt: number, lang = 'en') => `${app.baseUrl}/voice/answer?step=${step}&attempt=${attempt}&lang=${lang}`;
-  const counters = async () => app.redis.redis.hgetall(app.services.keys.dailyCounters(new Date().toISOString().slice(0, 10)));
+  const counters = async () => dayCounters(app.redis.redis, app.services.keys, new Date().toISOString().slice(0, 10));
 
   it('when Twilio delivers the same score twice, then one score is stored, counted once, and both answers are the same TwiML', async () => {
     const callSid = newCallSid();

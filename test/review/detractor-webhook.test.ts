@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 import { seedResponse } from './support/seed.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
+import { groupBacklog } from '../support/redis-inspection.js';
 
 const SECRET = 'crm-shared-secret-0123456789';
 
@@ -13,9 +14,8 @@ const SECRET = 'crm-shared-secret-0123456789';
 async function settled(app: TestApp): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const groups = (await app.redis.redis.xinfo('GROUPS', app.services.keys.events())) as unknown[][];
-    const group = groups.map((fields) => Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [fields[i * 2], fields[i * 2 + 1]]))).find((g) => g.name === REVIEW_GROUP);
-    if (group && group.pending === 0 && group.lag === 0) return;
+    const group = await groupBacklog(app.redis.redis, app.services.keys, REVIEW_GROUP);
+    if (group.exists && group.pending === 0 && group.lag === 0) return;
     if (Date.now() > deadline) throw new Error(`consumer group not settled: ${JSON.stringify(group)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -25,7 +25,7 @@ describe('response event consumer', () => {
 
   it('when a consumer dies before acknowledging, then another one takes the event over and handles it once', async () => {
     redis = await createTestRedis();
-    const events = createKeys(redis.prefix).events();
+    const events = createKeys(redis.prefix).events(0);
     const crashed = consumer('crashed', []);
     await crashed.ensureGroup();
     await redis.redis.xadd(events, '*', 'type', 'score', 'id', 'r1', 'at', new Date().toISOString());
@@ -45,7 +45,7 @@ describe('response event consumer', () => {
 
   it('when the handler fails, then the event stays pending for a later try', async () => {
     redis = await createTestRedis();
-    const events = createKeys(redis.prefix).events();
+    const events = createKeys(redis.prefix).events(0);
     const failing = consumer('failing', [], true);
     await failing.ensureGroup();
     await redis.redis.xadd(events, '*', 'type', 'score', 'id', 'r2', 'at', new Date().toISOString());

@@ -3,6 +3,7 @@ import { REVIEW_GROUP } from '../../src/review/review-module.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
+import { groupBacklog } from '../support/redis-inspection.js';
 
 const SECRET = 'crm-shared-secret-0123456789';
 
@@ -10,9 +11,8 @@ const SECRET = 'crm-shared-secret-0123456789';
 async function settled(app: TestApp): Promise<void> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const groups = (await app.redis.redis.xinfo('GROUPS', app.services.keys.events())) as unknown[][];
-    const group = groups.map((fields) => Object.fromEntries(Array.from({ length: fields.length / 2 }, (_, i) => [fields[i * 2], fields[i * 2 + 1]]))).find((g) => g.name === REVIEW_GROUP);
-    if (group && group.pending === 0 && group.lag === 0) return;
+    const group = await groupBacklog(app.redis.redis, app.services.keys, REVIEW_GROUP);
+    if (group.exists && group.pending === 0 && group.lag === 0) return;
     if (Date.now() > deadline) throw new Error(`consumer group not settled: ${JSON.stringify(group)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -93,14 +93,16 @@ describe('flood caps on review items and detractor alerts', () => {
     const receiver = await new WebhookReceiver().start();
     opened.push(receiver);
     const app = await open(receiver, { TRUST_PROXY: 'loopback', REVIEW_MAX_PER_SOURCE_PER_DAY: '1' });
-    const first = await detractorWebChat(app, '198.51.100.23');
-    await detractorWebChat(app, '198.51.100.23');
-    await detractorWebChat(app, '198.51.100.23');
+    const sameClient = [await detractorWebChat(app, '198.51.100.23'), await detractorWebChat(app, '198.51.100.23'), await detractorWebChat(app, '198.51.100.23')];
     const elsewhere = await detractorWebChat(app, '198.51.100.24');
     await settled(app);
     const queued = await app.services.review.queue.list('open', 100);
-    const records = await Promise.all(queued.items.map((item) => app.services.store.get(item.responseId)));
-    expect(records.map((record) => record?.conversationId).sort()).toEqual([first, elsewhere].sort());
+    const conversations = (await Promise.all(queued.items.map((item) => app.services.store.get(item.responseId)))).map((record) => record?.conversationId ?? '');
+    // Events of different partitions are read in no set order, so which of the three is admitted is not fixed; one is.
+    expect(conversations.filter((conversation) => sameClient.includes(conversation))).toHaveLength(1);
+    expect(conversations.filter((conversation) => conversation === elsewhere)).toHaveLength(1);
+    expect(conversations).toHaveLength(2);
+    const first = sameClient[0] ?? '';
     expect(await receiver.waitFor(2)).toHaveLength(2);
     expect(await app.services.review.floodCaps.suppressedOn(today())).toEqual({ reviewItems: 2, duplicateAlerts: 2, alertsOverCap: 0 });
     // The address itself is not stored, only a hash of it.

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { createServices, type Services } from '../../src/app/services.js';
+import { startServices, type Services } from '../../src/app/services.js';
 import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { serveApp } from '../../src/app/create-app.js';
@@ -65,7 +65,7 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   });
   const client = connectRedis(redis.url);
   await untilReady(client);
-  const services = createServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
+  const services = await startServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
   serveApp(server, services);
   applyServerTimeouts(server, config);
   return {

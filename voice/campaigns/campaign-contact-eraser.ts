@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { ContactTransitions } from '../dialer/contact-transitions.js';
 
@@ -12,7 +12,7 @@ export class CampaignContactEraser {
   private readonly transitions: ContactTransitions;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {
     this.transitions = new ContactTransitions(redis, keys);
@@ -20,19 +20,21 @@ export class CampaignContactEraser {
 
   /** Returns how many campaign contacts were erased. */
   async eraseCustomer(who: { customerId?: string; phone?: string }): Promise<number> {
-    const indexes = [...(who.phone ? [this.keys.campaignContactsOfPhone(who.phone)] : []), ...(who.customerId ? [this.keys.campaignContactsOfCustomer(who.customerId)] : [])];
-    if (indexes.length === 0) return 0;
+    if (!who.phone && !who.customerId) return 0;
     let erased = 0;
-    for (const ref of await this.redis.sunion(...indexes)) {
-      const [campaignId = '', contactId = ''] = ref.split(':');
-      const attempts = await this.transitions.erase(campaignId, contactId);
-      if (attempts === null) continue;
-      erased += 1;
-      const scrub = this.redis.pipeline();
-      for (let attempt = 1; attempt <= attempts; attempt += 1) scrub.hdel(this.keys.campaignAttempt(campaignId, contactId, attempt), 'phone');
-      await scrub.exec();
+    // Each campaign keeps its own indexes (in its slot), so erasure asks every campaign.
+    for (const campaignId of await this.redis.zrange(this.keys.campaigns(), 0, -1)) {
+      const indexes = [...(who.phone ? [this.keys.campaignContactsOfPhone(campaignId, who.phone)] : []), ...(who.customerId ? [this.keys.campaignContactsOfCustomer(campaignId, who.customerId)] : [])];
+      for (const contactId of await this.redis.sunion(...indexes)) {
+        const attempts = await this.transitions.erase(campaignId, contactId);
+        if (attempts === null) continue;
+        erased += 1;
+        const scrub = this.redis.pipeline();
+        for (let attempt = 1; attempt <= attempts; attempt += 1) scrub.hdel(this.keys.campaignAttempt(campaignId, contactId, attempt), 'phone');
+        await scrub.exec();
+      }
+      await this.redis.unlink(...indexes);
     }
-    await this.redis.unlink(...indexes);
     return erased;
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 import {
   CONTACT_STATES,
@@ -69,7 +69,7 @@ function decodeAttempt(hash: Record<string, string>): Attempt | null {
 /** Campaigns, their contacts, counts and dialing audit in Redis. State changes of a contact go through ContactTransitions. */
 export class CampaignStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ClientContext, Result } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { DETAIL_FIELDS, type ContactDetails } from './campaign-types.js';
-import { COMMIT_STAGED_LUA, STAGE_CONTACTS_LUA } from './contact-import.lua.js';
+import { defineLuaCommands } from '../../src/redis/lua-commands.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
@@ -38,13 +39,15 @@ export class ContactImport {
   private readonly staging: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly campaignId: string,
   ) {
     this.staging = keys.campaignImport(campaignId, this.id);
-    if (typeof redis.campaignStageContacts !== 'function') redis.defineCommand('campaignStageContacts', { lua: STAGE_CONTACTS_LUA });
-    if (typeof redis.campaignCommitStaged !== 'function') redis.defineCommand('campaignCommitStaged', { numberOfKeys: 4, lua: COMMIT_STAGED_LUA });
+    defineLuaCommands(redis, import.meta.url, [
+      { name: 'campaignStageContacts', file: 'stage-contacts.lua' },
+      { name: 'campaignCommitStaged', file: 'commit-staged.lua', numberOfKeys: 4 },
+    ]);
   }
 
   async stage(contacts: ContactDetails[]): Promise<void> {
@@ -52,11 +55,11 @@ export class ContactImport {
     const last = await this.redis.hincrby(this.keys.campaign(this.campaignId), 'nextContact', contacts.length);
     const first = last - contacts.length + 1;
     const keys: string[] = [this.staging];
-    const args: string[] = [this.campaignId, String(STAGING_TTL_SECONDS)];
+    const args: string[] = [String(STAGING_TTL_SECONDS)];
     contacts.forEach((details, index) => {
       const id = String(first + index);
       const contactKey = this.keys.campaignContact(this.campaignId, id);
-      keys.push(contactKey, this.keys.campaignContactsOfPhone(details.phone), details.customerId ? this.keys.campaignContactsOfCustomer(details.customerId) : contactKey);
+      keys.push(contactKey, this.keys.campaignContactsOfPhone(this.campaignId, details.phone), details.customerId ? this.keys.campaignContactsOfCustomer(this.campaignId, details.customerId) : contactKey);
       const pairs = contactPairs(details);
       args.push(id, String(pairs.length / 2), ...pairs);
     });
@@ -81,14 +84,13 @@ export class ContactImport {
       const ids = await this.redis.lrange(this.staging, 0, COMMIT_BATCH - 1);
       if (ids.length === 0) break;
       const contactKeys = ids.map((id) => this.keys.campaignContact(this.campaignId, id));
-      const reads = this.redis.pipeline();
-      for (const key of contactKeys) reads.hmget(key, 'phone', 'customerId');
-      const details = ((await reads.exec()) ?? []).map(([, fields]) => (fields ?? []) as Array<string | null>);
+      const details = await Promise.all(contactKeys.map((key) => this.redis.hmget(key, 'phone', 'customerId')));
+      // Every key here is the campaign's (one hash tag), so this is one transaction in one slot.
       const removal = this.redis.multi();
       ids.forEach((id, index) => {
         const [phone, customerId] = details[index] ?? [];
-        if (phone) removal.srem(this.keys.campaignContactsOfPhone(phone), `${this.campaignId}:${id}`);
-        if (customerId) removal.srem(this.keys.campaignContactsOfCustomer(customerId), `${this.campaignId}:${id}`);
+        if (phone) removal.srem(this.keys.campaignContactsOfPhone(this.campaignId, phone), id);
+        if (customerId) removal.srem(this.keys.campaignContactsOfCustomer(this.campaignId, customerId), id);
       });
       await removal.del(...contactKeys).ltrim(this.staging, ids.length, -1).exec();
     }

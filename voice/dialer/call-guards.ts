@@ -1,4 +1,5 @@
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ClientContext, Result } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { defineLuaCommands } from '../../src/redis/lua-commands.js';
 import { defineReleaseIfHolder, releaseIfHolder } from '../../src/redis/release-if-holder.js';
@@ -18,7 +19,7 @@ const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
  */
 export class CallGuards {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {
     defineLuaCommands(redis, import.meta.url, [

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { defineReleaseIfHolder, releaseIfHolder } from '../../src/redis/release-if-holder.js';
@@ -20,7 +20,7 @@ export class ContactFeeder {
   private readonly feeding = new Set<string>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly store: CampaignStore,
     private readonly queues: DialQueues,

@@ -1,4 +1,5 @@
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ClientContext, Result } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { ContactState } from '../campaigns/campaign-types.js';
 import { defineLuaCommands } from '../../src/redis/lua-commands.js';
@@ -62,7 +63,7 @@ export interface AttemptEnd {
  */
 export class ContactTransitions {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {
     defineLuaCommands(redis, import.meta.url, [

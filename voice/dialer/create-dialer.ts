@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
@@ -31,7 +31,7 @@ export interface DialerOverrides {
 }
 
 export interface DialerParts {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   doNotCall: DoNotCallList;
   logger: Logger;

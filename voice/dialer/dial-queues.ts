@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { Queue, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { DialerTuning } from './dialer-settings.js';
 
@@ -42,7 +42,7 @@ export class DialQueues {
 
   constructor(
     /** ioredis with maxRetriesPerRequest: null, as BullMQ requires; shared by every queue and worker here. */
-    private readonly connection: Redis,
+    private readonly connection: RedisClient,
     private readonly prefix: string,
     private readonly tuning: DialerTuning,
     private readonly logger: Logger,

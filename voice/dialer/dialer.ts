@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
@@ -19,9 +19,10 @@ import type { DialerSettings } from './dialer-settings.js';
 import { Pacer } from './pacer.js';
 import { StaleCallSweeper } from './stale-calls.js';
 import type { CallsApi } from './twilio-calls.js';
+import { duplicateClient } from '../../src/redis/connect.js';
 
 export interface DialerOptions {
-  redis: Redis;
+  redis: RedisClient;
   keys: Keys;
   doNotCall: DoNotCallList;
   calls: CallsApi | undefined;
@@ -46,7 +47,7 @@ export class DialerUnavailableError extends Error {
 export class Dialer implements DialerHooks {
   readonly store: CampaignStore;
   private readonly deps: DialerDeps;
-  private readonly bullConnection: Redis;
+  private readonly bullConnection: RedisClient;
   private readonly feeder: ContactFeeder;
   private readonly job: DialJob;
   private readonly events: CallEvents;
@@ -61,7 +62,7 @@ export class Dialer implements DialerHooks {
   constructor(options: DialerOptions) {
     const { redis, keys, logger, settings } = options;
     // BullMQ blocks and retries on its own connection; the request-path client fails fast instead.
-    this.bullConnection = redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: true });
+    this.bullConnection = duplicateClient(redis, { maxRetriesPerRequest: null, enableOfflineQueue: true, commandTimeout: undefined, lazyConnect: true });
     this.bullConnection.on('error', (error: Error) => logger.warn({ err: error }, 'dialer redis connection problem'));
     this.store = new CampaignStore(redis, keys);
     const queues = new DialQueues(this.bullConnection, keys.dialerQueuePrefix(), settings.tuning, logger);

@@ -1,4 +1,5 @@
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ClientContext, Result } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
 import { defineLuaCommands } from '../../src/redis/lua-commands.js';
 
@@ -44,7 +45,7 @@ export function paceFor(callsPerSecond: number, marginMs: number): Pace {
  */
 export class Pacer {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {
     defineLuaCommands(redis, import.meta.url, [

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-client.js';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Keys } from '../../redis/keys.js';
 
@@ -43,7 +43,7 @@ export class FloodCaps {
   private readonly tally: Record<SuppressedKind, number> = { reviewItems: 0, duplicateAlerts: 0, alertsOverCap: 0 };
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly settings: FloodCapSettings,
     private readonly now: () => number = Date.now,

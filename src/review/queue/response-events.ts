@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-client.js';
 import type { Keys } from '../../redis/keys.js';
 import type { Logger } from '../../logging/logger.js';
 import { pairsToObject } from '../../store/record-codec.js';
@@ -22,14 +22,15 @@ export interface EventHandler {
 }
 
 export interface ConsumerOptions {
-  /** A connection of its own: XREADGROUP blocks it. */
-  redis: Redis;
+  /** A connection of its own, for reads that may wait. */
+  redis: RedisClient;
   keys: Keys;
   group: string;
   consumer: string;
   handle: EventHandler;
   logger: Logger;
-  blockMs?: number;
+  /** How long an idle consumer waits before it looks at the streams again. */
+  idleWaitMs?: number;
   /** A pending entry idle this long belonged to a consumer that died; another one takes it over. */
   claimIdleMs?: number;
 }
@@ -40,15 +41,19 @@ const READ_BATCH = 500;
 type StreamReply = Array<[string, Array<[string, string[] | null]>]> | null;
 
 /**
- * Reads the response event stream in a consumer group: every entry is handled by one consumer of
- * the group and acknowledged after its handler finished, so a crash loses nothing (the entry stays
- * pending and is handled again: handlers must be idempotent) and two app instances share the work.
+ * Reads the response event streams, one per partition, each in a consumer group of the same name:
+ * every entry is handled by one consumer of the group and acknowledged after its handler finished,
+ * so a crash loses nothing (the entry stays pending and is handled again: handlers must be
+ * idempotent) and two app instances share the work. Streams of different partitions live in
+ * different Redis Cluster slots, so one command cannot block on all of them: the consumer reads
+ * every partition without blocking and, when all were empty, waits a moment before looking again.
  */
 export class ResponseEventConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
   private lastClaim = 0;
   private readonly createdAt = Date.now();
+  private wake: (() => void) | undefined;
 
   constructor(private readonly options: ConsumerOptions) {}
 
@@ -59,13 +64,18 @@ export class ResponseEventConsumer {
    */
   async ensureGroup(): Promise<void> {
     const { redis, keys, group } = this.options;
-    const length = await redis.xlen(keys.events());
-    const start = length === 0 ? '0' : `${this.createdAt - 60_000}-0`;
-    try {
-      await redis.xgroup('CREATE', keys.events(), group, start, 'MKSTREAM');
-    } catch (error) {
-      if (!(error instanceof Error && error.message.includes('BUSYGROUP'))) throw error;
-    }
+    await Promise.all(
+      keys.partitionList.map(async (partition) => {
+        const stream = keys.events(partition);
+        const length = await redis.xlen(stream);
+        const start = length === 0 ? '0' : `${this.createdAt - 60_000}-0`;
+        try {
+          await redis.xgroup('CREATE', stream, group, start, 'MKSTREAM');
+        } catch (error) {
+          if (!(error instanceof Error && error.message.includes('BUSYGROUP'))) throw error;
+        }
+      }),
+    );
   }
 
   start(): void {
@@ -76,16 +86,28 @@ export class ResponseEventConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake?.();
     this.options.redis.disconnect();
     await this.loop?.catch(() => undefined);
   }
 
-  /** Handles what is there now (own pending entries, stale ones of dead consumers, new ones) without blocking. */
+  /** Handles what is there now (own pending entries, stale ones of dead consumers, new ones) without waiting. */
   async drain(): Promise<number> {
-    let handled = await this.readAndHandle('0', 0);
+    let handled = await this.readAndHandle('0');
     handled += await this.claimStale(true);
-    for (let batch = await this.readAndHandle('>', 0); batch > 0; batch = await this.readAndHandle('>', 0)) handled += batch;
+    for (let batch = await this.readAndHandle('>'); batch > 0; batch = await this.readAndHandle('>')) handled += batch;
     return handled;
+  }
+
+  private async idle(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.options.idleWaitMs ?? 250);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
   }
 
   private async run(): Promise<void> {
@@ -94,11 +116,11 @@ export class ResponseEventConsumer {
       try {
         if (!ready) {
           await this.ensureGroup();
-          await this.readAndHandle('0', 0);
+          await this.readAndHandle('0');
           ready = true;
         }
         await this.claimStale(false);
-        await this.readAndHandle('>', this.options.blockMs ?? 2000);
+        if ((await this.readAndHandle('>')) === 0) await this.idle();
       } catch (error) {
         if (!this.running) return;
         this.options.logger.warn({ err: error }, 'response event consumer: retrying in 1 s');
@@ -112,22 +134,28 @@ export class ResponseEventConsumer {
     if (!force && Date.now() - this.lastClaim < idle / 2) return 0;
     this.lastClaim = Date.now();
     const { redis, keys, group, consumer } = this.options;
-    const reply = (await redis.xautoclaim(keys.events(), group, consumer, idle, '0-0', 'COUNT', 100)) as [string, Array<[string, string[]]>, string[]?];
-    return this.handleEntries(reply[1] ?? []);
+    let handled = 0;
+    for (const partition of keys.partitionList) {
+      const reply = (await redis.xautoclaim(keys.events(partition), group, consumer, idle, '0-0', 'COUNT', 100)) as [string, Array<[string, string[]]>, string[]?];
+      handled += await this.handleEntries(partition, reply[1] ?? []);
+    }
+    return handled;
   }
 
-  private async readAndHandle(from: '0' | '>', blockMs: number): Promise<number> {
+  /** One read of every partition's stream (batched by the client, one round trip per Redis node), then their entries in turn. */
+  private async readAndHandle(from: '0' | '>'): Promise<number> {
     const { redis, keys, group, consumer } = this.options;
-    const reply = (
-      blockMs > 0
-        ? await redis.xreadgroup('GROUP', group, consumer, 'COUNT', READ_BATCH, 'BLOCK', blockMs, 'STREAMS', keys.events(), from)
-        : await redis.xreadgroup('GROUP', group, consumer, 'COUNT', READ_BATCH, 'STREAMS', keys.events(), from)
-    ) as StreamReply;
-    return this.handleEntries(reply?.[0]?.[1] ?? []);
+    const replies = await Promise.all(
+      keys.partitionList.map(async (partition) => (await redis.xreadgroup('GROUP', group, consumer, 'COUNT', READ_BATCH, 'STREAMS', keys.events(partition), from)) as StreamReply),
+    );
+    let handled = 0;
+    for (const [partition, reply] of replies.entries()) handled += await this.handleEntries(partition, reply?.[0]?.[1] ?? []);
+    return handled;
   }
 
   /** Acknowledges the handled entries of a batch in one XACK at its end; a crash before it only means handling them again. */
-  private async handleEntries(entries: Array<[string, string[] | null]>): Promise<number> {
+  private async handleEntries(partition: number, entries: Array<[string, string[] | null]>): Promise<number> {
+    if (entries.length === 0) return 0;
     const { redis, keys, group, handle, logger } = this.options;
     const handled: string[] = [];
     const batch: Array<{ entryId: string; event: ResponseEvent | null }> = entries.map(([entryId, fields]) => {
@@ -149,7 +177,7 @@ export class ResponseEventConsumer {
       }
       handled.push(entryId);
     }
-    if (handled.length > 0) await redis.xack(keys.events(), group, ...handled);
+    if (handled.length > 0) await redis.xack(keys.events(partition), group, ...handled);
     return entries.length;
   }
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-client.js';
 import type { Keys } from '../../redis/keys.js';
 import type { FloodCaps } from './flood-caps.js';
 import type { EventHandler } from './response-events.js';
@@ -25,7 +25,7 @@ export function isMismatch(score: number, sentiment: string): boolean {
  * into webhook alerts, agent names into the directory the reports show. Idempotent per event.
  * The flood caps decide, per source, which responses may add review items and alerts.
  */
-export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: ReviewQueue; caps: FloodCaps; alerts?: DetractorAlertHooks }): EventHandler {
+export function reviewEventHandler(options: { redis: RedisClient; keys: Keys; queue: ReviewQueue; caps: FloodCaps; alerts?: DetractorAlertHooks }): EventHandler {
   const { redis, keys, queue, caps, alerts } = options;
   let batchReads = new Map<string, Array<string | null>>();
   const fieldsOf = (id: string): Promise<Array<string | null>> => {
@@ -66,11 +66,9 @@ export function reviewEventHandler(options: { redis: Redis; keys: Keys; queue: R
   handle.beforeBatch = async (events) => {
     batchReads = new Map();
     const ids = [...new Set(events.map((event) => event.id))];
-    const pipeline = redis.pipeline();
-    for (const id of ids) pipeline.hmget(keys.response(id), ...RESPONSE_FIELDS);
-    const replies = (await pipeline.exec()) ?? [];
-    replies.forEach(([error, fields], index) => {
-      if (!error) batchReads.set(ids[index] as string, fields as Array<string | null>);
+    const replies = await Promise.allSettled(ids.map((id) => redis.hmget(keys.response(id), ...RESPONSE_FIELDS)));
+    replies.forEach((reply, index) => {
+      if (reply.status === 'fulfilled') batchReads.set(ids[index] as string, reply.value);
     });
   };
   return handle;

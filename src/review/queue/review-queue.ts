@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../redis/redis-client.js';
 import type { Keys } from '../../redis/keys.js';
 
 export type ItemKind = 'detractor' | 'mismatch';
@@ -51,7 +51,7 @@ function decodeItem(hash: Record<string, string>, notes: string[]): ReviewItem |
  */
 export class ReviewQueue {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Keys,
   ) {}
 
@@ -83,13 +83,7 @@ export class ReviewQueue {
       this.redis.zcard(index),
     ]);
     if (ids.length === 0) return { items: [], total };
-    const pipeline = this.redis.pipeline();
-    for (const id of ids) pipeline.hgetall(this.keys.reviewItem(id)).lrange(this.keys.reviewItemNotes(id), 0, -1);
-    const replies = (await pipeline.exec()) ?? [];
-    const items = ids.flatMap((_, index) => {
-      const item = decodeItem((replies[index * 2]?.[1] ?? {}) as Record<string, string>, (replies[index * 2 + 1]?.[1] ?? []) as string[]);
-      return item ? [item] : [];
-    });
+    const items = (await Promise.all(ids.map((id) => this.get(id)))).filter((item): item is ReviewItem => item !== null);
     return { items, total };
   }
 
