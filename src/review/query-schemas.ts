@@ -15,7 +15,7 @@ const isoDateOrTime = z
     return date;
   });
 
-export const channelSchema = z.enum(['voice', 'chat']);
+export const channelSchema = z.enum(['voice', 'chat', 'sms', 'whatsapp']);
 
 export const responsesQuerySchema = z.object({
   channel: channelSchema.optional(),

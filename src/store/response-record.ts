@@ -2,8 +2,8 @@ import type { NpsCategory } from '../survey/category.js';
 import type { SurveyPosition } from '../survey/engine.js';
 import type { Sentiment, TagId } from '../tagging/taxonomy.js';
 
-export type Channel = 'voice' | 'chat';
-export const CHANNELS: readonly Channel[] = ['voice', 'chat'];
+export type Channel = 'voice' | 'chat' | 'sms' | 'whatsapp';
+export const CHANNELS: readonly Channel[] = ['voice', 'chat', 'sms', 'whatsapp'];
 
 export type ResponseStatus = 'in_progress' | 'completed' | 'partial' | 'abandoned' | 'opted_out';
 export const TERMINAL_STATUSES: readonly ResponseStatus[] = ['completed', 'partial', 'abandoned', 'opted_out'];

@@ -61,7 +61,7 @@ export const deliveryOutcomeLabel = lookup(DELIVERY_OUTCOME);
 export const deliveryKindLabel = lookup(DELIVERY_KIND);
 
 /** The channels a filter offers, in this order. */
-export const FILTER_CHANNELS = ['voice', 'chat'] as const;
+export const FILTER_CHANNELS = ['voice', 'chat', 'sms', 'whatsapp'] as const;
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
