@@ -32,7 +32,7 @@ export class SurveyBot extends ActivityHandler {
   }
 
   private async take(context: TurnContext, input: ConversationInput): Promise<void> {
-    const page = context.turnState.get(PAGE_SURVEY) as PageSurvey | undefined;
+    const page = context.turnState.get<PageSurvey | undefined>(PAGE_SURVEY);
     const prompt = await this.survey.converse(chatRef(context.activity), chatStart(context.activity, page), input);
     const activities = promptActivities(prompt);
     if (activities.length > 0) await context.sendActivities(activities);
