@@ -195,6 +195,8 @@ export const environmentSchema = z.object({
         return origins;
       }),
   ),
+  /** Signs personalised chat links and widget parameters; without it every identity a page sends is unverified. */
+  WEBCHAT_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional()),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
 
   // Robocaller campaigns (voice/dialer): guard rails no campaign setting can loosen.

@@ -25,5 +25,7 @@ export function responseView(record: ResponseRecord, now: number): Record<string
     phone: record.phone ?? null,
     recordingUrl: record.recordingUrl ?? null,
     test: record.test,
+    /** True when a web page claimed the identity without a valid signed link: only its names were kept. */
+    unverified: record.unverified === true,
   };
 }

@@ -28,6 +28,8 @@ export interface ConversationStart {
   language?: string;
   /** Simulator conversations: stored and listed, left out of every report. */
   test?: boolean;
+  /** A public page claimed an identity it could not prove (an unsigned link): recorded as unverified. */
+  unverified?: boolean;
 }
 
 /** A chat-like turn: a message the person wrote (or said), or the channel starting the conversation. */
@@ -254,6 +256,7 @@ export class SurveyConversation {
       language,
       ...start.subject,
       ...(start.test ? { test: true } : {}),
+      ...(start.unverified ? { unverified: true } : {}),
     };
   }
 
