@@ -44,9 +44,10 @@ export function chatResponseId(channelId: string, conversationId: string): strin
   return `chat-${createHash('sha256').update(`${channelId}\n${conversationId}`).digest('hex').slice(0, 32)}`;
 }
 
-export function chatRef(activity: Pick<Activity, 'channelId' | 'conversation'>): ConversationRef {
+/** Our own page shows replies as plain text (its Web Chat bundle has no Markdown renderer); Bot Framework channels render Markdown. */
+export function chatRef(activity: Pick<Activity, 'channelId' | 'conversation'>, fromOurPage = false): ConversationRef {
   const channelId = activity.channelId ?? 'unknown';
-  return { responseId: chatResponseId(channelId, activity.conversation.id), channel: 'chat', conversationId: activity.conversation.id, channelId };
+  return { responseId: chatResponseId(channelId, activity.conversation.id), channel: 'chat', conversationId: activity.conversation.id, channelId, ...(fromOurPage ? { textFormat: 'plain' as const } : {}) };
 }
 
 const GENERIC_NAMES = /^(user|you|guest|anonymous)$/i;

@@ -33,7 +33,7 @@ export class SurveyBot extends ActivityHandler {
 
   private async take(context: TurnContext, input: ConversationInput): Promise<void> {
     const page = context.turnState.get<PageSurvey | undefined>(PAGE_SURVEY);
-    const prompt = await this.survey.converse(chatRef(context.activity), chatStart(context.activity, page), input);
+    const prompt = await this.survey.converse(chatRef(context.activity, context.turnState.has(PAGE_SURVEY)), chatStart(context.activity, page), input);
     const activities = promptActivities(prompt);
     if (activities.length > 0) await context.sendActivities(activities);
   }

@@ -60,6 +60,11 @@ describe('signed personal links on the web chat', () => {
     expect(agents.agents.map((agent) => agent.agentId)).toContain('ag-signed-2');
   });
 
+  it('when the page names a customer with punctuation or Markdown, then our page, which shows plain text, greets them exactly as typed, link syntax included', async () => {
+    const { greeting } = await chat(app, signed({ customerName: "Anne-Marie O'Brien", agentName: 'Dr. Sam [bot](https://evil.example)' }));
+    expect(greeting[0]).toBe("Hi Anne-Marie O'Brien! Thanks for contacting Example Telecom — you spoke with Dr. Sam [bot](https://evil.example). Two quick questions; type \"stop\" at any time to opt out.");
+  });
+
   const forged: Array<[string, () => Record<string, unknown>]> = [
     ['unsigned', () => ({ customerId: 'cust-forged', customerName: 'Ana', agentId: 'ag-forged', agentName: 'Sam', campaignId: 'camp-forged' })],
     ['tampered (another customer id under a real signature)', () => ({ ...signed({ customerId: 'cust-real', customerName: 'Ana', agentId: 'ag-forged', agentName: 'Sam', campaignId: 'camp-forged' }), customerId: 'cust-forged' })],
