@@ -76,7 +76,7 @@ async function survey(store: ResponseStore, options: { id: string; channel: 'voi
   }
 }
 
-/** Writes the old layout that legacyStore below describes; returns the ids it wrote. */
+/** The ids writeLegacyStore writes. */
 export const LEGACY_RESPONSES = {
   chatPromoter: 'chat-conv-1',
   voiceDetractor: 'CAaaaa0000000000000000000000000001',
@@ -111,4 +111,30 @@ export async function writeLegacyStore(redis: Redis, prefix: string): Promise<vo
   // The old contact import's erasure index held `campaignId:contactId`.
   await redis.sadd(keys.campaignContactsOfPhone('camp-1', '+15551230009'), 'camp-1:1', 'camp-2:4');
   await redis.hset(`${keys.alertQueuePrefix()}:{review-alerts}:meta`, 'opts.maxLenEvents', '10000');
+}
+
+/**
+ * `count` more responses in the old layout, for measuring: chat and voice in turn, spread over
+ * the last 30 days, mostly completed with a tag, every fifth one ended after its score.
+ */
+export async function writeLegacyResponses(redis: Redis, prefix: string, count: number, concurrency = 64): Promise<void> {
+  const store = new ResponseStore(redis, legacyKeys(prefix));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < count; index = next++) {
+      const voice = index % 2 === 0;
+      const score = index % 11;
+      const partial = index % 5 === 0;
+      await survey(store, {
+        id: voice ? `CAbench${String(index).padStart(26, '0')}` : `bench-chat-${index}`,
+        channel: voice ? 'voice' : 'chat',
+        at: daysAgo(1 + (index % 30), 8 + (index % 10)),
+        score,
+        ...(partial ? { end: true } : { reason: 'The wait on hold was long', tags: ['wait_time' as const] }),
+        agentId: `agent-${index % 7}`,
+        ...(voice ? { phone: `+1555${String(index).padStart(7, '0')}` } : { customerId: `cust-${index}` }),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
 }

@@ -56,10 +56,17 @@ export async function migrateKeyspace(redis: Redis, options: MigrationOptions): 
   const responsesBefore = await redis.zcard(legacy.responsesByCreation());
   say(`migrating the keyspace under "${options.prefix}" into ${keys.partitions} partitions: about ${responsesBefore} responses in the old layout`);
   const started = Date.now();
+  let lastSaid = started;
   const responses = await moveResponses(redis, legacy, keys, {
     ...(options.limit === undefined ? {} : { limit: options.limit }),
-    onBatch: (counts) => say(`responses: ${counts.moved} moved (${Math.round(counts.moved / Math.max(0.001, (Date.now() - started) / 1000))}/s)`),
+    onBatch: (counts) => {
+      // A line a second at most: a store of millions has thousands of batches.
+      if (Date.now() - lastSaid < 1000) return;
+      lastSaid = Date.now();
+      say(`responses: ${counts.moved} moved (${Math.round(counts.moved / Math.max(0.001, (lastSaid - started) / 1000))}/s)`);
+    },
   });
+  say(`responses: ${responses.moved} moved${responses.finished ? ', none left in the old layout' : ''}`);
   const report: MigrationReport = { partitions: keys.partitions, responsesBefore, moved: responses.moved, finished: false };
   if (responses.conflicts.length > 0) {
     const sample = responses.conflicts.slice(0, 5).join(', ');
