@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createKeys } from '../../src/redis/keys.js';
 import { readDayCounters } from '../../src/reports/day-counters.js';
 import { openKeyspace } from '../../src/store/keyspace.js';
-import { LEGACY_RESPONSES, LEGACY_SUPERVISOR, daysAgo, legacyKeys, writeLegacyStore } from '../support/legacy-layout.js';
+import { LEGACY_RESPONSES, LEGACY_SUPERVISOR, daysAgo, legacyKeys, writeLegacyResponses, writeLegacyStore } from '../support/legacy-layout.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestRedis, type TestRedis } from '../support/test-redis.js';
 import { FormClient, signIn } from '../review/support/browserless-client.js';
@@ -17,7 +17,7 @@ beforeAll(() => {
   script = buildOnce('migrate-keyspace.js');
 }, 120_000);
 
-function runMigration(t: TestRedis, args: string[] = []): Promise<{ code: number | null; lines: string[]; stderr: string }> {
+function runMigration(t: TestRedis, args: string[] = [], onSpawn?: (child: ChildProcess) => void): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
       cwd: ROOT,
@@ -26,10 +26,11 @@ function runMigration(t: TestRedis, args: string[] = []): Promise<{ code: number
     });
     let stdout = '';
     let stderr = '';
+    onSpawn?.(child);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, lines: stdout.split('\n').filter((line) => line !== ''), stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, lines: stdout.split('\n').filter((line) => line !== ''), stderr }));
   });
 }
 
@@ -153,6 +154,53 @@ describe('migrate-keyspace command', () => {
     expect(await readDayCounters(t.redis, keys, DAYS)).toEqual(countersBefore);
     await expect(openKeyspace(t.redis, t.prefix, PARTITIONS)).resolves.toMatchObject({ partitions: PARTITIONS });
   }, 60_000);
+
+  it('when the command is killed mid-run, then every response is wholly in one layout, and the next run finishes the job', async () => {
+    t = await createTestRedis();
+    const count = 3000;
+    await writeLegacyResponses(t.redis, t.prefix, count);
+    const legacy = legacyKeys(t.prefix);
+    const keys = createKeys(t.prefix, PARTITIONS);
+    const ids = await t.redis.zrange(legacy.responsesByCreation(), 0, -1, 'WITHSCORES');
+    const countersBefore = await readDayCounters(t.redis, legacy, DAYS);
+
+    // Killed as soon as the first responses are in their partitions, while it is moving the rest.
+    const redis = t.redis;
+    const movedSoFar = async (): Promise<number> => (await Promise.all(keys.partitionList.map((partition) => redis.zcard(keys.responsesByCreation(partition))))).reduce((sum, size) => sum + size, 0);
+    const killed = await runMigration(t, [], (child) => {
+      void (async () => {
+        while (child.exitCode === null && (await movedSoFar()) === 0);
+        child.kill('SIGKILL');
+      })();
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    let newCount = 0;
+    for (let index = 0; index < ids.length; index += 2) {
+      const id = ids[index] as string;
+      const partition = keys.partitionOf(id);
+      const [oldHash, oldTranscript, oldSteps, newHash, newTranscript, newSteps, created] = await Promise.all([
+        t.redis.exists(legacy.response(id)), t.redis.exists(legacy.transcript(id)), t.redis.exists(legacy.responseSteps(id)),
+        t.redis.exists(keys.response(id)), t.redis.exists(keys.transcript(id)), t.redis.exists(keys.responseSteps(id)),
+        t.redis.zscore(keys.responsesByCreation(partition), id),
+      ]);
+      const isNew = newHash === 1;
+      newCount += isNew ? 1 : 0;
+      expect({ id, old: [oldHash, oldTranscript, oldSteps], new: [newHash, newTranscript, newSteps], created }).toEqual(
+        isNew ? { id, old: [0, 0, 0], new: [1, 1, 1], created: ids[index + 1] } : { id, old: [1, 1, 1], new: [0, 0, 0], created: null },
+      );
+    }
+    await expect(openKeyspace(t.redis, t.prefix, PARTITIONS)).rejects.toThrow('migrate-keyspace');
+
+    expect(newCount).toBeGreaterThan(0);
+    expect(newCount).toBeLessThan(count);
+    const rerun = await runMigration(t);
+    expect(rerun.code).toBe(0);
+    expect(rerun.lines.at(-1)).toContain(`migrated into 4 partitions: ${count - newCount} responses moved`);
+    expect(await readDayCounters(t.redis, keys, DAYS)).toEqual(countersBefore);
+    const perPartition = await Promise.all(keys.partitionList.map((partition) => redis.zcard(keys.responsesByCreation(partition))));
+    expect(perPartition.reduce((sum, size) => sum + size, 0)).toBe(count);
+    expect(perPartition.every((size) => size > 0)).toBe(true);
+  }, 120_000);
 
   it('when REDIS_PARTITIONS differs from the keyspace already created, then the command refuses and changes nothing', async () => {
     t = await createTestRedis();
