@@ -45,12 +45,11 @@ export class MigrationError extends Error {
 export async function migrateKeyspace(redis: Redis, options: MigrationOptions): Promise<MigrationReport> {
   const say = options.onProgress ?? (() => undefined);
   const legacy = createLegacyKeys(options.prefix);
-  const probe = createKeys(options.prefix, options.partitions);
-  const stored = await redis.get(probe.keyspacePartitions());
+  const keys = createKeys(options.prefix, options.partitions);
+  const stored = await redis.get(keys.keyspacePartitions());
   if (stored !== null && Number(stored) !== options.partitions) {
     throw new KeyspaceError(`REDIS_PARTITIONS is ${options.partitions}, but this keyspace was created with ${stored} partitions and cannot change: set REDIS_PARTITIONS=${stored}.`);
   }
-  const keys = probe;
   defineMigrationCommands(redis);
 
   const responsesBefore = await redis.zcard(legacy.responsesByCreation());
@@ -75,7 +74,8 @@ export async function migrateKeyspace(redis: Redis, options: MigrationOptions): 
   if (!responses.finished) return report;
 
   report.globals = await moveGlobalKeys(redis, legacy, keys);
-  say(`global keys: ${JSON.stringify(report.globals)}`);
+  const globals = report.globals;
+  say(`renamed: ${globals.dayCounters} day counters, ${globals.supervisors} supervisors, ${globals.reviewQueues} review queue indexes, ${globals.rollups} roll-ups, ${globals.campaignContactIndexes} campaign contact indexes, ${globals.queueKeys} queue keys`);
   report.events = await moveEventBacklog(redis, legacy, keys);
   say(`events: ${report.events.reemitted} re-emitted into the partition streams, ${report.events.dropped} already handled and dropped`);
 
