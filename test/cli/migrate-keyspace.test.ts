@@ -87,12 +87,18 @@ describe('migrate-keyspace command', () => {
     expect(await t.redis.smembers(keys.campaignContactsOfPhone('camp-2', '+15551230009'))).toEqual(['4']);
     expect(await t.redis.hget(`${keys.alertQueuePrefix()}:{review-alerts}:meta`, 'opts.maxLenEvents')).toBe('10000');
     expect(await readDayCounters(t.redis, keys, DAYS)).toEqual(countersBefore);
+    const cursor = String(daysAgo(4, 15).getTime());
+    const redis = t.redis;
+    expect(await Promise.all(keys.partitionList.map((partition) => redis.get(keys.idleChatCursor(partition))))).toEqual(keys.partitionList.map(() => cursor));
 
     app = await startTestApp({ REDIS_PARTITIONS: String(PARTITIONS) }, { onRedis: t });
     const from = daysAgo(6, 0).toISOString();
     const to = daysAgo(3, 0).toISOString();
     const summary = (await (await fetch(`${app.baseUrl}/api/review/summary?from=${from}&to=${to}`, { headers: bearer })).json()) as Record<string, unknown>;
     expect(summary).toMatchObject({ promoters: 1, passives: 1, detractors: 2, total: 4, nps: -25, volumes: expect.objectContaining({ started: 5, completed: 3 }) });
+
+    const listed = (await (await fetch(`${app.baseUrl}/api/review/responses?limit=10`, { headers: bearer })).json()) as { items: Array<{ id: string }> };
+    expect(listed.items.map((item) => item.id).sort()).toEqual(Object.values(LEGACY_RESPONSES).sort());
 
     const transcriptOf = async (id: string): Promise<string> => {
       const page = await fetch(`${app?.baseUrl}/review/responses/${id}`, { headers: bearer });
