@@ -76,16 +76,18 @@ describe('migrate-keyspace command', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.lines.at(-1)).toMatch(
-      /^migrated into 4 partitions: 5 responses moved in [0-9.]+ s \([0-9]+\/s\), 2 day counters, 1 supervisors, 1 review queue indexes, 7 roll-ups, 1 campaign contact indexes, 1 queue keys, 3 pending events re-emitted, 10 handled events dropped, [0-9]+ old indexes deleted$/,
+      /^migrated into 4 partitions: 5 responses moved in [0-9.]+ s \([0-9]+\/s\), 2 day counters, 1 supervisors, 1 review queue indexes, 7 roll-ups, 1 campaign contact indexes, 2 queue keys, 3 pending events re-emitted, 10 handled events dropped, [0-9]+ old indexes deleted$/,
     );
 
     // Nothing of the old names is left; the renamed keys are where today's code looks.
     const left = await allKeys(t);
-    expect(left.filter((key) => /^(resp:|idx:|counters:|events$|idle-chat:|supervisor|review:queue:|rollup:D|campaign-contacts:|bull:)/.test(key))).toEqual([]);
+    expect(left.filter((key) => /^(resp:|idx:|counters:|events$|idle-chat:|supervisor|review:queue:|rollup:D|campaign-contacts:|bull:|dialer:dial-)/.test(key))).toEqual([]);
     const keys = createKeys(t.prefix, PARTITIONS);
     expect(await t.redis.smembers(keys.campaignContactsOfPhone('camp-1', '+15551230009'))).toEqual(['1']);
     expect(await t.redis.smembers(keys.campaignContactsOfPhone('camp-2', '+15551230009'))).toEqual(['4']);
     expect(await t.redis.hget(`${keys.alertQueuePrefix()}:{review-alerts}:meta`, 'opts.maxLenEvents')).toBe('10000');
+    expect(await t.redis.hget(`${keys.dialerQueuePrefix()}:dial-{camp-1}:meta`, 'opts.maxLenEvents')).toBe('10000');
+    expect(await t.redis.get(keys.dialerLine('+15551230009'))).toBe('camp-1:1:1');
     expect(await readDayCounters(t.redis, keys, DAYS)).toEqual(countersBefore);
     const cursor = String(daysAgo(4, 15).getTime());
     const redis = t.redis;

@@ -111,6 +111,9 @@ export async function writeLegacyStore(redis: Redis, prefix: string): Promise<vo
   // The old contact import's erasure index held `campaignId:contactId`.
   await redis.sadd(keys.campaignContactsOfPhone('camp-1', '+15551230009'), 'camp-1:1', 'camp-2:4');
   await redis.hset(`${keys.alertQueuePrefix()}:{review-alerts}:meta`, 'opts.maxLenEvents', '10000');
+  // A campaign's dial queue (BullMQ under the `dialer` prefix) beside a dialer key whose name did not change.
+  await redis.hset(`${keys.dialerQueuePrefix()}:dial-{camp-1}:meta`, 'opts.maxLenEvents', '10000');
+  await redis.set(keys.dialerLine('+15551230009'), 'camp-1:1:1');
 }
 
 /**
