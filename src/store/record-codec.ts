@@ -102,7 +102,7 @@ export function decodeResponse(hash: Record<string, string>, transcript: Transcr
     test: hash.test === '1',
     position: decodePosition(hash.step, hash.attempt),
   };
-  for (const field of ['recordingUrl', 'taggerVersion'] as const) {
+  for (const field of ['recordingUrl', 'taggerVersion', 'deliveryStatus'] as const) {
     const value = optional(hash[field]);
     if (value !== undefined) record[field] = value;
   }

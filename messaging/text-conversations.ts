@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { Keys } from '../src/redis/keys.js';
+import type { RedisClient } from '../src/redis/redis-client.js';
+import type { ConversationRef } from '../src/survey/survey-conversation.js';
+import type { MessagingChannel } from '../src/survey/text-invitation.js';
+
+/**
+ * How long a number pair stays with its response after the last message. Inside it, a text answers
+ * that survey (or, once it ended, gets "already answered"); after it, a text starts a new survey.
+ */
+export const CONVERSATION_TTL_SECONDS = 24 * 60 * 60;
+
+/** WhatsApp lets the business send free text for 24 hours after the customer's last message. */
+export const WHATSAPP_WINDOW_SECONDS = 24 * 60 * 60;
+
+export function textRef(channel: MessagingChannel, responseId: string): ConversationRef {
+  return { responseId, channel, conversationId: responseId };
+}
+
+function newResponseId(channel: MessagingChannel): string {
+  return `${channel}-${randomBytes(16).toString('hex')}`;
+}
+
+/** Which response a text belongs to: one per number pair and channel at a time, kept in Redis. */
+export class TextConversations {
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keys: Keys,
+  ) {}
+
+  /**
+   * The pair's response: the one it already has, or a fresh id claimed with SET NX, so two first
+   * messages racing agree on one response (their turns are then ordered by the survey's CAS).
+   */
+  async responseFor(channel: MessagingChannel, ourNumber: string, customerPhone: string): Promise<ConversationRef> {
+    const key = this.keys.textConversation(channel, ourNumber, customerPhone);
+    for (;;) {
+      const candidate = newResponseId(channel);
+      const claimed = await this.redis.set(key, candidate, 'EX', CONVERSATION_TTL_SECONDS, 'NX');
+      if (claimed === 'OK') return textRef(channel, candidate);
+      const existing = await this.redis.getex(key, 'EX', CONVERSATION_TTL_SECONDS);
+      if (existing) return textRef(channel, existing);
+    }
+  }
+
+  /** The pair's response if it has one, without claiming a new one. */
+  async existing(channel: MessagingChannel, ourNumber: string, customerPhone: string): Promise<ConversationRef | null> {
+    const id = await this.redis.get(this.keys.textConversation(channel, ourNumber, customerPhone));
+    return id ? textRef(channel, id) : null;
+  }
+
+  /** An invitation starts a new survey on the pair: the customer's reply answers it. */
+  async startNew(channel: MessagingChannel, ourNumber: string, customerPhone: string): Promise<ConversationRef> {
+    const id = newResponseId(channel);
+    await this.redis.set(this.keys.textConversation(channel, ourNumber, customerPhone), id, 'EX', CONVERSATION_TTL_SECONDS);
+    return textRef(channel, id);
+  }
+
+  /** The pair has no survey any more: its next text starts one. */
+  async forget(channel: MessagingChannel, ourNumber: string, customerPhone: string): Promise<void> {
+    await this.redis.del(this.keys.textConversation(channel, ourNumber, customerPhone));
+  }
+
+  async noteWhatsAppInbound(customerPhone: string, at: Date): Promise<void> {
+    await this.redis.set(this.keys.whatsappWindow(customerPhone), at.toISOString(), 'EX', WHATSAPP_WINDOW_SECONDS);
+  }
+
+  async whatsAppWindowOpen(customerPhone: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.whatsappWindow(customerPhone))) === 1;
+  }
+}
