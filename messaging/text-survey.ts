@@ -5,7 +5,7 @@ import type { DoNotCallList } from '../src/store/do-not-call-list.js';
 import type { ResponseStore } from '../src/store/response-store.js';
 import { chooseLanguage } from '../src/survey/choose-language.js';
 import type { MessageKey } from '../src/survey/messages/message-catalog.js';
-import type { SurveyConversation } from '../src/survey/survey-conversation.js';
+import type { ConversationRef, SurveyConversation } from '../src/survey/survey-conversation.js';
 import { retryMessageAt, type SurveyPrompt } from '../src/survey/survey-prompt.js';
 import type { MessagingChannel } from '../src/survey/text-invitation.js';
 import { inboundAddress, type MessageAddress } from './message-address.js';
@@ -85,8 +85,9 @@ export class TextSurvey {
       await this.optIn(address, message.MessageSid);
       return this.say(language, ['optedIn'], channel);
     }
-    if (body === '') return this.withoutText(address);
     const open = await conversations.existing(channel, ourNumber, customerPhone);
+    // An empty text answers like an empty chat message (a try spent); a picture alone is not an answer at all.
+    if (body === '' && (!open || (message.NumMedia ?? 0) > 0)) return this.withoutText(address, open);
     if (keyword === 'stop' && !open) {
       // Before the confirmation: a customer told "you won't be contacted" must be on the list even if the reply is lost.
       await doNotCall.addPhones([customerPhone]);
@@ -117,9 +118,8 @@ export class TextSurvey {
     );
   }
 
-  /** A photo, a sticker or an empty text: the open question again (its attempt not spent), or how to answer; nothing stored. */
-  private async withoutText(address: MessageAddress): Promise<string | null> {
-    const open = await this.options.conversations.existing(address.channel, address.ourNumber, address.customerPhone);
+  /** A photo or a sticker, or an empty text with no survey open: the open question again (its attempt not spent), or how to answer; nothing stored. */
+  private async withoutText(address: MessageAddress, open: ConversationRef | null): Promise<string | null> {
     const state = open ? await this.options.store.state(open.responseId) : null;
     const retry = state && state.status === 'in_progress' ? retryMessageAt(state.position) : null;
     if (state && retry) return this.say(state.language, [retry], address.channel);
