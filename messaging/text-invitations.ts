@@ -63,7 +63,7 @@ export class TwilioTextInvitations implements TextInvitationSender {
 
     const ref = await options.conversations.startNew(channel, from, phone);
     const prompt = await options.conversation.openCall(ref, { subject: subjectOf(invitation), language: invitation.language }, 'textInvitation');
-    const body = messageText(prompt) ?? '';
+    const body = messageText(prompt, channel) ?? '';
     const content = template ? { contentSid: options.whatsappTemplateSid, contentVariables: JSON.stringify({ 1: options.businessName }) } : { body };
     const audit = { audit: 'text_invitation', channel, to: maskPhone(phone), responseId: ref.responseId, template, ...(invitation.campaignId ? { campaignId: invitation.campaignId } : {}), ...(invitation.contactId ? { contactId: invitation.contactId } : {}) };
     try {

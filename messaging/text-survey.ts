@@ -8,6 +8,7 @@ import type { MessageKey } from '../src/survey/messages/message-catalog.js';
 import type { ConversationRef, SurveyConversation } from '../src/survey/survey-conversation.js';
 import { retryMessageAt, type SurveyPrompt } from '../src/survey/survey-prompt.js';
 import type { MessagingChannel } from '../src/survey/text-invitation.js';
+import { fitSms } from './gsm-fold.js';
 import { inboundAddress, type MessageAddress } from './message-address.js';
 import type { IncomingMessage, MessageStatus } from './message-fields.js';
 import { textKeyword, keywordLanguage } from './text-keywords.js';
@@ -30,13 +31,17 @@ const UNDELIVERED = new Set(['undelivered', 'failed']);
 /** Twilio: the recipient replied STOP to our sender at the carrier; they must not be texted again. */
 const UNSUBSCRIBED_RECIPIENT = '21610';
 
-/** The replies of a turn as one text message: one segment bill per turn rather than one per sentence. */
-export function messageText(prompt: SurveyPrompt): string | null {
+/**
+ * The replies of a turn as one text message (one segment bill per turn rather than one per
+ * sentence); on SMS with GSM-7 look-alikes when that saves a segment.
+ */
+export function messageText(prompt: SurveyPrompt, channel: MessagingChannel): string | null {
   const text = prompt.replies
     .map((reply) => reply.text)
     .join(' ')
     .trim();
-  return text === '' ? null : text;
+  if (text === '') return null;
+  return channel === 'sms' ? fitSms(text) : text;
 }
 
 function channelOfResponse(responseId: string): MessagingChannel {
@@ -57,7 +62,7 @@ export class TextSurvey {
   }
 
   private say(language: string, keys: MessageKey[], channel: MessagingChannel): string | null {
-    return messageText(this.options.conversation.say(language, keys, channel));
+    return messageText(this.options.conversation.say(language, keys, channel), channel);
   }
 
   /** The reply to one inbound text, or null when nothing should be sent. */
@@ -97,7 +102,7 @@ export class TextSurvey {
     const ref = open ?? (await conversations.responseFor(channel, ourNumber, customerPhone));
     const prompt = await this.options.conversation.converse(ref, { subject: { phone: customerPhone } }, { kind: 'message', text: body, via: 'text' });
     if (prompt.optedOut) logger.info({ audit: 'text_opt_out', channel, from: maskPhone(customerPhone), responseId: ref.responseId }, 'put on the do-not-call list by text');
-    return messageText(prompt);
+    return messageText(prompt, channel);
   }
 
   /** An apology, for a turn that could not be taken (storage down or too slow). */

@@ -42,14 +42,22 @@ describe('text invitations (the TextInvitationSender on Twilio Messages)', () =>
 
   it('when an invitation is sent, then the audit line counts its segments and masks the number', async () => {
     const phone = newCustomerNumber();
+    const result = await app.services.textInvitations.invite({ channel: 'sms', phone, language: 'fa' });
+    const [message] = twilio.messagesTo(phone);
+    expect(countSegments(message?.body ?? '')).toMatchObject({ encoding: 'UCS-2', segments: 3 });
+    expect(result).toMatchObject({ sent: true, segments: 3 });
+    const audit = auditLines().find((line) => line.messageSid === message?.sid);
+    expect(audit).toMatchObject({ audit: 'text_invitation', channel: 'sms', encoding: 'UCS-2', segments: 3, to: `${phone.slice(0, 4)}******${phone.slice(-2)}` });
+    expect(app.logLines.join('\n')).not.toContain(phone);
+  });
+
+  it('when the language has GSM-7 look-alikes for its accents, then the invitation is sent in one GSM-7 segment', async () => {
+    const phone = newCustomerNumber();
     const result = await app.services.textInvitations.invite({ channel: 'sms', phone, language: 'hu' });
     const [message] = twilio.messagesTo(phone);
-    const expected = countSegments(message?.body ?? '');
-    expect(expected.encoding).toBe('UCS-2');
-    expect(result).toMatchObject({ sent: true, segments: expected.segments });
-    const audit = auditLines().find((line) => line.messageSid === message?.sid);
-    expect(audit).toMatchObject({ audit: 'text_invitation', channel: 'sms', encoding: 'UCS-2', segments: expected.segments, to: `${phone.slice(0, 4)}******${phone.slice(-2)}` });
-    expect(app.logLines.join('\n')).not.toContain(phone);
+    expect(message?.body).toBe('Üdvözöljük, itt a Example Telecom. Mennyire valoszinü, hogy ajanlana minket, 0-tol 10-ig? Valaszoljon egy szammal. Leiratkozas: STOP.');
+    expect(result).toMatchObject({ sent: true, segments: 1 });
+    expect(auditLines().find((line) => line.messageSid === message?.sid)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
   });
 
   it('when Twilio reports the invitation undelivered, then the survey ends with that status and a warn audit line says so', async () => {

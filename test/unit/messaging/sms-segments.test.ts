@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitSms } from '../../../messaging/gsm-fold.js';
 import { countSegments } from '../../../messaging/sms-segments.js';
 
 describe('SMS segments', () => {
@@ -25,5 +26,24 @@ describe('SMS segments', () => {
   it('when one emoji is in a GSM text, then the whole text is UCS-2 and the emoji takes two units', () => {
     expect(countSegments(`${'a'.repeat(68)}👍`)).toEqual({ encoding: 'UCS-2', units: 70, segments: 1 });
     expect(countSegments(`${'a'.repeat(69)}👍`)).toEqual({ encoding: 'UCS-2', units: 71, segments: 2 });
+  });
+});
+
+describe('fitting an SMS into fewer segments', () => {
+  it('when look-alikes make a UCS-2 text GSM-7 and shorter in segments, then the folded text is sent', () => {
+    const spanish = 'Encuesta de clientes de Example Telecom. Responda con un número del 0 al 10. Responda STOP para no recibir más.';
+    expect(countSegments(spanish).segments).toBe(2);
+    expect(fitSms(spanish)).toBe('Encuesta de clientes de Example Telecom. Responda con un numero del 0 al 10. Responda STOP para no recibir mas.');
+  });
+
+  it('when the text already fits one UCS-2 segment, then it is sent as written', () => {
+    expect(fitSms('No volveremos a contactarle para encuestas. Adiós.')).toBe('No volveremos a contactarle para encuestas. Adiós.');
+  });
+
+  it('when the script has no GSM-7 look-alikes (Persian, emoji), then it is sent as written', () => {
+    const persian = 'نظرسنجی مشتریان Example Telecom. با عددی از 0 تا 10 پاسخ دهید. برای لغو، STOP بفرستید.';
+    expect(fitSms(persian)).toBe(persian);
+    const emoji = `${'Thank you for your feedback and for choosing us again, númber one '.repeat(2)}👍`;
+    expect(fitSms(emoji)).toBe(emoji);
   });
 });
