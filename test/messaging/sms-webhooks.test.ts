@@ -152,6 +152,13 @@ describe('text messages in (POST /sms/incoming)', () => {
       expect(await storedResponsesOf(app, 'sms', phone)).toEqual([]);
     });
 
+    it('when a customer in a Spanish survey texts AYUDA, then the help is in Spanish (in one GSM-7 segment) and the survey waits where it was', async () => {
+      const phone = newCustomerNumber();
+      await text(phone, 'Hola, buenas tardes, quería dejar mi opinión');
+      expect((await text(phone, 'AYUDA')).body).toBe(says('Encuesta de clientes de Example Telecom. Responda con un numero del 0 al 10. Responda STOP para no recibir mas.'));
+      expect((await text(phone, '8')).body).toBe(says('Gracias: 8 de 10. ¿Cómo podríamos mejorar?'));
+    });
+
     it('when a number on the list texts HELP, then it still gets the help text', async () => {
       const phone = newCustomerNumber();
       await text(phone, 'STOP');
