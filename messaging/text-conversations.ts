@@ -17,6 +17,9 @@ export function textRef(channel: MessagingChannel, responseId: string): Conversa
   return { responseId, channel, conversationId: responseId };
 }
 
+const PENDING = 'pending';
+const REPLIED = 'replied:';
+
 function newResponseId(channel: MessagingChannel): string {
   return `${channel}-${randomBytes(16).toString('hex')}`;
 }
@@ -59,6 +62,26 @@ export class TextConversations {
   /** The pair has no survey any more: its next text starts one. */
   async forget(channel: MessagingChannel, ourNumber: string, customerPhone: string): Promise<void> {
     await this.redis.del(this.keys.textConversation(channel, ourNumber, customerPhone));
+  }
+
+  /**
+   * Claims an inbound text by its MessageSid. Null when it is new; a redelivery of one already
+   * taken gets its reply again (null inside when it had none, or is still being taken).
+   */
+  async claimMessage(customerPhone: string, messageSid: string): Promise<{ reply: string | null } | null> {
+    const key = this.keys.textMessage(customerPhone, messageSid);
+    if ((await this.redis.set(key, PENDING, 'EX', CONVERSATION_TTL_SECONDS, 'NX')) === 'OK') return null;
+    const stored = await this.redis.get(key);
+    return { reply: stored?.startsWith(REPLIED) && stored.length > REPLIED.length ? stored.slice(REPLIED.length) : null };
+  }
+
+  async rememberReply(customerPhone: string, messageSid: string, reply: string | null): Promise<void> {
+    await this.redis.set(this.keys.textMessage(customerPhone, messageSid), `${REPLIED}${reply ?? ''}`, 'EX', CONVERSATION_TTL_SECONDS);
+  }
+
+  /** A turn that failed: a redelivery is taken again. */
+  async releaseMessage(customerPhone: string, messageSid: string): Promise<void> {
+    await this.redis.del(this.keys.textMessage(customerPhone, messageSid));
   }
 
   async noteWhatsAppInbound(customerPhone: string, at: Date): Promise<void> {

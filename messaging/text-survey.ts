@@ -67,7 +67,7 @@ export class TextSurvey {
 
   /** The reply to one inbound text, or null when nothing should be sent. */
   async incoming(message: IncomingMessage): Promise<string | null> {
-    const { logger, doNotCall, conversations } = this.options;
+    const { logger, conversations } = this.options;
     const address = inboundAddress(message.From, message.To);
     if (!address) {
       logger.info({ messageSid: message.MessageSid }, 'text ignored: the sender is not a phone number');
@@ -79,6 +79,22 @@ export class TextSurvey {
       return null;
     }
     if (channel === 'whatsapp') await conversations.noteWhatsAppInbound(customerPhone, this.now());
+    // Twilio may deliver one text twice (a retried request): the turn is taken once.
+    const seen = await conversations.claimMessage(customerPhone, message.MessageSid);
+    if (seen) return seen.reply;
+    try {
+      const reply = await this.take(message, address);
+      await conversations.rememberReply(customerPhone, message.MessageSid, reply);
+      return reply;
+    } catch (error) {
+      await conversations.releaseMessage(customerPhone, message.MessageSid).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async take(message: IncomingMessage, address: MessageAddress): Promise<string | null> {
+    const { logger, doNotCall, conversations } = this.options;
+    const { channel, customerPhone, ourNumber } = address;
     const body = (message.Body ?? '').trim();
     const onList = await doNotCall.hasPhone(customerPhone);
     const keyword = body === '' ? null : textKeyword(body, onList);

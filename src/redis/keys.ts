@@ -101,6 +101,8 @@ export interface Keys {
   textConversation: (channel: string, ourNumber: string, customerPhone: string) => string;
   /** WhatsApp: present while the customer's 24-hour window is open (their last inbound message). */
   whatsappWindow: (customerPhone: string) => string;
+  /** One inbound text by its MessageSid: taken once; a redelivery gets the same reply. */
+  textMessage: (customerPhone: string, messageSid: string) => string;
 }
 
 /** FNV-1a (32 bits) of the id: cheap, stable across processes and versions, and evenly spread. */
@@ -179,5 +181,6 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     dialerQueuePrefix: () => `${prefix}{dialer}`,
     textConversation: (channel, ourNumber, customerPhone) => `${prefix}text:{${customerPhone}}:${channel}:${ourNumber}`,
     whatsappWindow: (customerPhone) => `${prefix}text:{${customerPhone}}:whatsapp-window`,
+    textMessage: (customerPhone, messageSid) => `${prefix}text:{${customerPhone}}:message:${messageSid}`,
   };
 }

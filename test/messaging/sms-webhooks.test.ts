@@ -60,6 +60,20 @@ describe('text messages in (POST /sms/incoming)', () => {
       expect((await storedResponsesOf(app, 'sms', phone))[0]).toMatchObject({ language: 'es' });
     });
 
+    it('when Twilio delivers the same text twice, then the turn is taken once and both deliveries get the same reply', async () => {
+      const phone = newCustomerNumber();
+      await text(phone, 'hi');
+      const fields = textFields(phone, '7');
+      const first = await postTwilioWebhook(`${app.baseUrl}/sms/incoming`, fields);
+      const again = await postTwilioWebhook(`${app.baseUrl}/sms/incoming`, fields);
+      expect(first.body).toBe(says('Thank you: 7 out of 10. How could we do better?'));
+      expect(again.body).toBe(first.body);
+      const [stored] = await storedResponsesOf(app, 'sms', phone);
+      const record = await app.services.store.get(String(stored?.id));
+      expect(record?.transcript.filter((turn) => turn.speaker === 'customer').map((turn) => turn.text)).toEqual(['hi', '7']);
+      expect(record?.position).toEqual({ step: 'reason', attempt: 1 });
+    });
+
     it('when two texts of one number arrive at once, then they are taken one after the other on one survey', async () => {
       const phone = newCustomerNumber();
       await text(phone, 'hello');
