@@ -46,9 +46,9 @@ export class TextConversations {
     }
   }
 
-  /** The pair's response if it has one, without claiming a new one. */
+  /** The pair's response if it has one, without claiming a new one; a text keeps the pair with it for another CONVERSATION_TTL_SECONDS. */
   async existing(channel: MessagingChannel, ourNumber: string, customerPhone: string): Promise<ConversationRef | null> {
-    const id = await this.redis.get(this.keys.textConversation(channel, ourNumber, customerPhone));
+    const id = await this.redis.getex(this.keys.textConversation(channel, ourNumber, customerPhone), 'EX', CONVERSATION_TTL_SECONDS);
     return id ? textRef(channel, id) : null;
   }
 

@@ -45,6 +45,16 @@ describe('text messages in (POST /sms/incoming)', () => {
       expect(await storedResponsesOf(app, 'sms', phone)).toHaveLength(1);
     });
 
+    it('when the pair has had no text for 24 hours, then the next text starts a new survey', async () => {
+      const phone = newCustomerNumber();
+      await text(phone, '8, the agent was great');
+      const pairKey = app.services.keys.textConversation('sms', OUR_NUMBER, phone);
+      expect(await app.services.redis.ttl(pairKey)).toBeGreaterThan(24 * 3600 - 60);
+      await app.services.redis.del(pairKey); // what 24 hours without a text do (the key's TTL)
+      expect((await text(phone, 'hello again')).body).toBe(says(GREETING));
+      expect(await storedResponsesOf(app, 'sms', phone)).toHaveLength(2);
+    });
+
     it('when the texts come from WhatsApp, then the survey is stored with channel whatsapp', async () => {
       const phone = newCustomerNumber();
       const reply = await text(`whatsapp:${phone}`, '10', {}, `whatsapp:${OUR_NUMBER}`);
