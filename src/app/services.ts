@@ -28,6 +28,9 @@ import { createReviewModule, type ReviewModule } from '../review/review-module.j
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
+import { createMessaging } from '../../messaging/create-messaging.js';
+import type { TextSurvey } from '../../messaging/text-survey.js';
+import type { TextInvitationSender } from '../survey/text-invitation.js';
 
 export interface Services {
   config: Config;
@@ -39,6 +42,9 @@ export interface Services {
   /** The one owner of a survey turn, for every channel. */
   conversation: SurveyConversation;
   voiceSurvey: VoiceSurvey;
+  /** Text messages (SMS, WhatsApp): the /sms webhooks' survey, and the invitations sent through Twilio's Messages API. */
+  textSurvey: TextSurvey;
+  textInvitations: TextInvitationSender;
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
   campaigns: CampaignService;
@@ -101,6 +107,8 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
   dialer.start();
   const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
+  const messaging = createMessaging({ config, logger, redis, keys, store, doNotCall, conversation, twilioClient });
+
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
   const review = createReviewModule({ config, logger, redis, keys, store });
@@ -115,6 +123,8 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     doNotCall,
     conversation,
     voiceSurvey,
+    textSurvey: messaging.survey,
+    textInvitations: messaging.invitations,
     dialer,
     campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date()), { allowedCountries: config.ALLOWED_COUNTRIES }),
     chatAdapter,

@@ -103,7 +103,7 @@ export function decodeResponse(hash: Record<string, string>, transcript: Transcr
     position: decodePosition(hash.step, hash.attempt),
   };
   if (hash.unverified === '1') record.unverified = true;
-  for (const field of ['recordingUrl', 'taggerVersion'] as const) {
+  for (const field of ['recordingUrl', 'taggerVersion', 'deliveryStatus'] as const) {
     const value = optional(hash[field]);
     if (value !== undefined) record[field] = value;
   }

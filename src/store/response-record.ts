@@ -53,6 +53,8 @@ export interface ResponseRecord extends SurveySubject {
    */
   unverified?: true;
   recordingUrl?: string;
+  /** Text invitations: Twilio's status when the invitation never reached the customer (`undelivered`, `failed`). */
+  deliveryStatus?: string;
   taggerVersion?: string;
   /** Where the conversation waits for an answer; null once it ended. */
   position: SurveyPosition | null;
