@@ -28,6 +28,10 @@ import { createReviewModule, type ReviewModule } from '../review/review-module.j
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
+import { ContactSurveyCalls } from '../../voice/campaigns/contact-survey-calls.js';
+import { createContactSurveys } from '../../contacts/create-contact-surveys.js';
+import type { ContactSurveys } from '../../contacts/contact-surveys.js';
+import type { TextInvitationSender } from '../survey/text-invitation.js';
 
 export interface Services {
   config: Config;
@@ -42,6 +46,10 @@ export interface Services {
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
   campaigns: CampaignService;
+  /** Surveys after contacts (`/api/contacts`): decisions and the delayed sending. */
+  contactSurveys: ContactSurveys;
+  /** The clock of dialling and contact-survey decisions (tests move it). */
+  clock: () => Date;
   chatAdapter: ChatCloudAdapter;
   /** The customer web chat: its adapter (same middleware and bot as chatAdapter), conversation log and tokens. */
   webChat: WebChat;
@@ -66,6 +74,8 @@ export interface Services {
 /** In-process callers (tests, benches) may give the dialer another clock, shorter waits or another Calls API. */
 export interface ServiceOptions {
   dialer?: DialerOverrides;
+  /** The messaging channel's text invitations (SMS, WhatsApp) for surveys after contacts. */
+  textInvitations?: TextInvitationSender;
 }
 
 /** The services on this Redis, once its keyspace is known to be the one this configuration expects (KeyspaceError otherwise). */
@@ -99,6 +109,16 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
   const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
   const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage }, options.dialer);
   dialer.start();
+  const clock = options.dialer?.clock ?? (() => new Date());
+  const contactSurveys = createContactSurveys(config, {
+    redis,
+    keys,
+    doNotCall,
+    calls: new ContactSurveyCalls(redis, keys, dialer, logger, clock, config.ALLOWED_COUNTRIES),
+    texts: options.textInvitations,
+    clock,
+    logger,
+  });
   const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
   const bot = new SurveyBot(conversation);
@@ -116,7 +136,9 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     conversation,
     voiceSurvey,
     dialer,
-    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date()), { allowedCountries: config.ALLOWED_COUNTRIES }),
+    campaigns: new CampaignService(dialer.store, dialer, clock, { allowedCountries: config.ALLOWED_COUNTRIES }),
+    contactSurveys: contactSurveys.surveys,
+    clock,
     chatAdapter,
     webChat,
     eraser,
@@ -132,6 +154,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
       stopRetention();
       stopIdleChatCloser();
       await webChat.streams.close();
+      await contactSurveys.close();
       await dialer.close();
       await review.close();
     },

@@ -97,6 +97,14 @@ export interface Keys {
   callsInProgress: () => string;
   /** BullMQ prefix of the dialer's queues (one queue per campaign, named `dial-{campaignId}`). */
   dialerQueuePrefix: () => string;
+  /** Survey after a contact: its decision (written once, SET NX) and what its sending did, under the contact's own hash tag. */
+  contactSurvey: (contactId: string) => string;
+  contactSurveySent: (contactId: string) => string;
+  /** When a customer id or a number was last surveyed (`surveyId|ms`), across every channel: the fatigue rule. */
+  lastSurveyedCustomer: (customerId: string) => string;
+  lastSurveyedPhone: (phone: string) => string;
+  /** BullMQ prefix of the survey-after-contact queue. */
+  contactSurveyQueuePrefix: () => string;
 }
 
 /** FNV-1a (32 bits) of the id: cheap, stable across processes and versions, and evenly spread. */
@@ -173,5 +181,10 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     answeredCalls: (phone) => `${prefix}dialer:answered:{${phone}}`,
     callsInProgress: () => `${prefix}dialer:in-progress`,
     dialerQueuePrefix: () => `${prefix}{dialer}`,
+    contactSurvey: (contactId) => `${prefix}contact-survey:{${contactId}}`,
+    contactSurveySent: (contactId) => `${prefix}contact-survey:{${contactId}}:sent`,
+    lastSurveyedCustomer: (customerId) => `${prefix}last-surveyed:customer:{${customerId}}`,
+    lastSurveyedPhone: (phone) => `${prefix}last-surveyed:phone:{${phone}}`,
+    contactSurveyQueuePrefix: () => `${prefix}{contacts}`,
   };
 }

@@ -76,7 +76,7 @@ export class CampaignService {
     let storing: Promise<void> = Promise.resolve();
     const flush = async (): Promise<void> => {
       await storing;
-      storing = staged.stage(batch);
+      storing = staged.stage(batch).then(() => undefined);
       batch = [];
     };
     let row = 0;
