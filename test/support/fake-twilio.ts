@@ -23,6 +23,15 @@ export interface FakeCall {
   answeredBy?: string;
 }
 
+/** A message the service created through the Messages API (only what tests look at). */
+export interface FakeMessage {
+  sid: string;
+  to: string;
+  from: string;
+  body?: string;
+  receivedAt: number;
+}
+
 /** What the next create request gets instead of a call: an error status, no answer at all, or a call whose answer comes too late. */
 export type CreateFault = { kind: 'status'; status: number } | { kind: 'hang' } | { kind: 'slow'; ms: number };
 
@@ -85,6 +94,8 @@ export function gatherActionOf(twiml: string): string | null {
 export class FakeTwilio {
   readonly calls: FakeCall[] = [];
   readonly createRequests: CreateRequest[] = [];
+  /** Messages API creates, in order. */
+  readonly messages: FakeMessage[] = [];
   /** Webhooks go here instead of the origin of the URL the service gave (an instance behind a proxy, a restarted one). */
   deliverTo: string | undefined;
   private readonly faults: CreateFault[] = [];
@@ -130,6 +141,7 @@ export class FakeTwilio {
     const base = `/2010-04-01/Accounts/${this.options.accountSid}/Calls`;
     const expectedAuth = `Basic ${Buffer.from(`${this.options.accountSid}:${this.options.authToken}`).toString('base64')}`;
     if (request.headers.authorization !== expectedAuth) return sendJson(response, 401, { code: 20003, message: 'Authenticate', status: 401 });
+    if (request.method === 'POST' && url.pathname === `/2010-04-01/Accounts/${this.options.accountSid}/Messages.json`) return this.createMessage(await readBody(request), response, receivedAt);
     if (request.method === 'POST' && url.pathname === `${base}.json`) return this.create(await readBody(request), response, receivedAt);
     if (request.method === 'GET' && url.pathname === `${base}.json`) return this.list(url.searchParams, response);
     const update = new RegExp(`^${base}/(CA[0-9a-f]{32})\\.json$`).exec(url.pathname);
@@ -188,6 +200,15 @@ export class FakeTwilio {
       return;
     }
     sendJson(response, 201, this.resource(call, 'queued'));
+  }
+
+  private createMessage(form: URLSearchParams, response: ServerResponse, receivedAt: number): void {
+    const to = form.get('To') ?? '';
+    const from = form.get('From') ?? '';
+    if (!to || !from) return sendJson(response, 400, { code: 21604, message: 'To and From are required', status: 400 });
+    const message: FakeMessage = { sid: `SM${randomBytes(16).toString('hex')}`, to, from, receivedAt, ...(form.get('Body') ? { body: form.get('Body') ?? '' } : {}) };
+    this.messages.push(message);
+    sendJson(response, 201, { sid: message.sid, account_sid: this.options.accountSid, to, from, body: message.body ?? null, status: 'queued', num_segments: '1' });
   }
 
   private list(query: URLSearchParams, response: ServerResponse): void {

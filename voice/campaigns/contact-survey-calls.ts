@@ -41,7 +41,7 @@ export interface ContactSurveyCall {
 /**
  * Voice surveys after contacts, as contacts of one running campaign: the dialer then applies every
  * guard rail (do-not-call, legal hours in the contact's zone, the 30-day limit, one call per
- * number, pacing), and the campaign's audit shows each attempt (`GET /api/campaigns/c0a7ac75a000/audit`).
+ * number, pacing), and the campaign's audit shows each attempt (`GET /api/campaigns/c0a7ac75a000/calls`).
  */
 export class ContactSurveyCalls {
   private campaign: Promise<Campaign> | undefined;
