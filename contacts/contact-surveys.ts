@@ -1,14 +1,19 @@
 import type { Logger } from '../src/logging/logger.js';
+import type { Keys } from '../src/redis/keys.js';
+import type { RedisClient } from '../src/redis/redis-client.js';
 import type { DoNotCallList } from '../src/store/do-not-call-list.js';
 import type { TextInvitationSender } from '../src/survey/text-invitation.js';
 import type { ContactChannel, ContactEnded, SurveyChannel } from './contact-request.js';
 import { nextLegalTime } from './contact-survey-sender.js';
 import type { ContactSurveyQueue } from './contact-survey-queue.js';
 import type { ContactDecision, ContactSurvey, ContactSurveyStore, SkipReason, SurveyDelivery } from './contact-survey-store.js';
+import { hasResponseNear } from './recent-responses.js';
 import { sampledIn, surveyIdOf, withOverrides, type SurveyPolicy } from './survey-policy.js';
 import type { SurveyCalls } from './survey-calls.js';
 
 export interface ContactSurveysDeps {
+  redis: RedisClient;
+  keys: Keys;
   store: ContactSurveyStore;
   queue: ContactSurveyQueue;
   doNotCall: DoNotCallList;
@@ -26,6 +31,8 @@ export interface ContactSurveyView extends ContactSurvey {
   delivery: SurveyDelivery | null;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 function answerOf(survey: ContactSurvey): ContactDecision {
   return { id: survey.id, decision: survey.decision, ...(survey.reason ? { reason: survey.reason } : {}), ...(survey.surveyAt ? { surveyAt: survey.surveyAt } : {}) };
 }
@@ -33,7 +40,8 @@ function answerOf(survey: ContactSurvey): ContactDecision {
 /**
  * A survey after every contact: decides once per contact id whether and when to survey, on which
  * channel, and schedules the sending as a delayed job. Skips say why: on the do-not-call list, no
- * reachable channel, sampled out, or surveyed recently (on any channel, by customer id or number).
+ * reachable channel, sampled out, or surveyed recently: a survey after another contact, or any
+ * survey response (chat, a campaign call, a text) of the same customer id or number.
  */
 export class ContactSurveys {
   constructor(private readonly deps: ContactSurveysDeps) {}
@@ -75,7 +83,9 @@ export class ContactSurveys {
     if (!sampledIn(request.contactId, policy.samplePercent)) return skip('sampled-out');
     const due = new Date(Math.max(new Date(request.endedAt).getTime() + policy.delayMinutes * 60_000, now.getTime()));
     const surveyAt = nextLegalTime(due, base.timezone);
-    if (!(await store.claimFatigue(base.id, { customerId: base.customerId, phone: base.phone }, surveyAt, policy.minDaysBetween))) return skip('surveyed-recently');
+    const who = { customerId: base.customerId, phone: base.phone };
+    if (await hasResponseNear(this.deps.redis, this.deps.keys, who, surveyAt, policy.minDaysBetween * DAY_MS)) return skip('surveyed-recently');
+    if (!(await store.claimFatigue(base.id, who, surveyAt, policy.minDaysBetween))) return skip('surveyed-recently');
     const { stored, survey } = await store.decideOnce({ ...base, decision: 'scheduled', channel, surveyAt: surveyAt.toISOString() });
     if (stored) await this.schedule(survey);
     return answerOf(survey);

@@ -43,6 +43,8 @@ export function createContactSurveys(config: ContactSurveysConfig, parts: Contac
   const store = new ContactSurveyStore(redis, keys);
   const queue = new ContactSurveyQueue(connection, keys.contactSurveyQueuePrefix(), logger);
   const surveys = new ContactSurveys({
+    redis,
+    keys,
     store,
     queue,
     doNotCall: parts.doNotCall,

@@ -55,6 +55,28 @@ describe('a survey after every contact', () => {
     expect((await world.post(freshContact({ customerId: 'cust-other-2' }))).body).toMatchObject({ decision: 'scheduled' });
   });
 
+  it('when the customer answered a survey on another channel (a chat, a campaign call) within the minimum days, then the contact is skipped', async () => {
+    const at = world.app.services.clock();
+    await world.app.services.store.applyTurn({
+      id: 'chat-answered-1',
+      create: { channel: 'chat', conversationId: 'conv-chat-answered-1', language: 'en', customerId: 'cust-chatted' },
+      turns: [{ at: at.toISOString(), speaker: 'bot', text: 'How likely are you to recommend us, from 0 to 10?' }],
+      at,
+      returnResponse: false,
+    });
+    const called = freshContact();
+    await world.app.services.store.applyTurn({
+      id: 'call-answered-1',
+      create: { channel: 'voice', conversationId: 'conv-call-answered-1', language: 'en', phone: called.phone },
+      turns: [{ at: at.toISOString(), speaker: 'bot', text: 'How likely are you to recommend us, from 0 to 10?' }],
+      at,
+      returnResponse: false,
+    });
+    expect((await world.post(freshContact({ customerId: 'cust-chatted' }))).body).toMatchObject({ decision: 'skipped', reason: 'surveyed-recently' });
+    expect((await world.post(called)).body).toMatchObject({ decision: 'skipped', reason: 'surveyed-recently' });
+    expect((await world.post(freshContact({ customerId: 'cust-chatted', policy: { minDaysBetween: 0 } }))).body).toMatchObject({ decision: 'scheduled' });
+  });
+
   it('when the number or the customer is on the do-not-call list, then the contact is skipped; listed after scheduling, nothing is sent', async () => {
     const listedPhone = freshContact();
     await world.app.services.doNotCall.addPhones([listedPhone.phone]);
