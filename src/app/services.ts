@@ -107,7 +107,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     defaultLanguage: config.DEFAULT_LANGUAGE,
   });
   const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
-  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage }, options.dialer);
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, texts: options.textInvitations }, options.dialer);
   dialer.start();
   const clock = options.dialer?.clock ?? (() => new Date());
   const contactSurveys = createContactSurveys(config, {

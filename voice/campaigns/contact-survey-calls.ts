@@ -18,9 +18,14 @@ declare module 'ioredis' {
 /** The campaign every survey call after a contact goes through; a fixed id, so every instance finds the same one. */
 export const CONTACT_SURVEYS_CAMPAIGN_ID = 'c0a7ac75a000';
 
-/** Its settings: the legal hours as its window, one call a second, a second try an hour later. */
+/**
+ * Its settings: the legal hours as its window, one call a second, a second try an hour later, and
+ * one SMS invitation when both went unanswered (sent only where the messaging channel is wired).
+ */
 export const CONTACT_SURVEYS_CAMPAIGN: CampaignSettings = {
   name: 'Surveys after contacts',
+  channel: 'voice',
+  fallback: 'sms',
   callsPerSecond: 1,
   window: LEGAL_HOURS,
   maxAttempts: 2,
@@ -103,6 +108,8 @@ export class ContactSurveyCalls {
       windowEnd: String(settings.window.end),
       maxAttempts: String(settings.maxAttempts),
       retryAfterMinutes: String(settings.retryAfterMinutes),
+      channel: settings.channel ?? 'voice',
+      ...(settings.fallback ? { fallback: settings.fallback } : {}),
       status: 'draft',
       createdAt: now.toISOString(),
       contacts: '0',
