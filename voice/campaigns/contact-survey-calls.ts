@@ -120,7 +120,9 @@ export class ContactSurveyCalls {
     await this.redis.zadd(this.keys.campaigns(), 'NX', now.getTime(), id);
     const campaign = await this.dialer.store.get(id);
     if (!campaign) throw new Error('the campaign of surveys after contacts could not be created');
-    if (campaign.status !== 'running') await this.dialer.startCampaign(campaign);
+    // Started once, when new; a supervisor who paused it (POST /api/campaigns/c0a7ac75a000/pause) holds its calls until resumed.
+    if (campaign.status !== 'draft') return campaign;
+    await this.dialer.startCampaign(campaign);
     return { ...campaign, status: 'running' };
   }
 }
