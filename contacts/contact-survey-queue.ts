@@ -45,14 +45,16 @@ export class ContactSurveyQueue {
     return this.queue.getJob(surveyId);
   }
 
-  /** `perSecond` paces the sends across every instance (BullMQ's limiter is kept in Redis); calls are paced again by the dialer. */
+  /**
+   * Enough jobs at once to keep `perSecond` sends going while each waits for its paced slot. (Not
+   * BullMQ's limiter: its windows start when a job is taken, so 5/s let 10 texts out in one second.)
+   */
   startWorker(processor: ContactSurveyProcessor, perSecond: number): void {
     if (this.worker) return;
     this.worker = new Worker<ContactSurveyJobData>(CONTACT_SURVEY_QUEUE, (job, token) => processor(job, token), {
       connection: this.connection,
       prefix: this.prefix,
-      concurrency: 4,
-      limiter: { max: perSecond, duration: 1000 },
+      concurrency: Math.min(50, Math.max(4, Math.ceil(perSecond * 1.5) + 1)),
     });
     this.worker.on('error', (error) => this.logger.warn({ err: error }, 'contact survey worker error'));
     this.worker.on('failed', (job, error) => this.logger.warn({ err: error, surveyId: job?.id }, 'contact survey job failed'));

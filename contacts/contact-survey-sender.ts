@@ -4,17 +4,29 @@ import { maskPhone } from '../src/logging/mask.js';
 import type { DoNotCallList } from '../src/store/do-not-call-list.js';
 import type { TextInvitationSender } from '../src/survey/text-invitation.js';
 import { LEGAL_HOURS, nextCallableTime } from '../voice/dialer/calling-window.js';
+import { paceFor, type Pacer } from '../voice/dialer/pacer.js';
 import type { ContactSurveyJobData } from './contact-survey-queue.js';
 import type { ContactSurvey, ContactSurveyStore, SurveyDelivery } from './contact-survey-store.js';
 import type { SurveyCalls } from './survey-calls.js';
 
+/** The pace of text invitations after contacts, kept in Redis like a campaign's (`campaign:{contact-texts}:pace`). */
+export const TEXT_PACE_ID = 'contact-texts';
+
 export interface SenderDeps {
+  pacer: Pacer;
+  /** SURVEY_TEXTS_PER_SECOND, and the margin added to each second for clock jitter (the dialer's). */
+  textsPerSecond: number;
+  pacingMarginMs: number;
   store: ContactSurveyStore;
   doNotCall: DoNotCallList;
   calls: SurveyCalls;
   texts: TextInvitationSender | undefined;
   clock: () => Date;
   logger: Logger;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
 /** The first moment at or after `at` inside the legal hours (08:00–21:00) in `zone`. */
@@ -44,10 +56,19 @@ export class ContactSurveySender {
     const opening = nextLegalTime(now, survey.timezone);
     if (opening.getTime() > now.getTime()) {
       logger.info({ surveyId: survey.id, opensAt: opening.toISOString() }, 'survey after contact waits for the legal hours in the customer zone');
-      await job.moveToDelayed(Date.now() + (opening.getTime() - now.getTime()), token);
-      throw new DelayedError();
+      return this.later(job, token, opening.getTime() - now.getTime());
+    }
+    // Calls are paced by the dialer; texts here, with the dialer's pacer: at most SURVEY_TEXTS_PER_SECOND in any second.
+    const pace = paceFor(this.deps.textsPerSecond, this.deps.pacingMarginMs);
+    if (survey.channel !== 'voice') {
+      const slot = await this.deps.pacer.reserveSlot(TEXT_PACE_ID, pace);
+      if (!slot.reserved) return this.later(job, token, slot.waitMs);
+      await sleep(slot.waitMs);
     }
     if (!(await store.startDelivery(survey.contactId, survey.channel, now))) return 'already-sent';
+    if (survey.channel !== 'voice') {
+      for (let waitMs = await this.deps.pacer.takeCall(TEXT_PACE_ID, pace); waitMs > 0; waitMs = await this.deps.pacer.takeCall(TEXT_PACE_ID, pace)) await sleep(waitMs);
+    }
     const delivery = await this.send(survey, now);
     await store.recordDelivery(survey.contactId, delivery);
     logger.info({ surveyId: survey.id, channel: survey.channel, result: delivery.result, phone: survey.phone ? maskPhone(survey.phone) : undefined }, 'survey after contact sent');
@@ -91,6 +112,11 @@ export class ContactSurveySender {
       this.deps.logger.warn({ err: error, surveyId: survey.id, channel }, 'survey after contact could not be sent');
       return { ...base, result: 'failed', detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) };
     }
+  }
+
+  private async later(job: Job<ContactSurveyJobData>, token: string | undefined, ms: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + Math.max(0, Math.round(ms)), token);
+    throw new DelayedError();
   }
 
   private async onList(survey: ContactSurvey): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { Keys } from '../src/redis/keys.js';
 import type { RedisClient } from '../src/redis/redis-client.js';
 import type { DoNotCallList } from '../src/store/do-not-call-list.js';
 import type { TextInvitationSender } from '../src/survey/text-invitation.js';
+import { Pacer } from '../voice/dialer/pacer.js';
 import { ContactSurveyQueue } from './contact-survey-queue.js';
 import { ContactSurveySender } from './contact-survey-sender.js';
 import { ContactSurveyStore } from './contact-survey-store.js';
@@ -27,6 +28,8 @@ export interface ContactSurveyParts {
   texts: TextInvitationSender | undefined;
   clock: () => Date;
   logger: Logger;
+  /** The dialer's pacing margin (tests widen it for a loaded machine). */
+  pacingMarginMs: number;
 }
 
 export interface ContactSurveyModule {
@@ -57,7 +60,17 @@ export function createContactSurveys(config: ContactSurveysConfig, parts: Contac
     logger,
   });
   if (config.DIALER_WORKERS === 'on') {
-    const sender = new ContactSurveySender({ store, doNotCall: parts.doNotCall, calls: parts.calls, texts: parts.texts, clock: parts.clock, logger });
+    const sender = new ContactSurveySender({
+      pacer: new Pacer(redis, keys),
+      textsPerSecond: config.SURVEY_TEXTS_PER_SECOND,
+      pacingMarginMs: parts.pacingMarginMs,
+      store,
+      doNotCall: parts.doNotCall,
+      calls: parts.calls,
+      texts: parts.texts,
+      clock: parts.clock,
+      logger,
+    });
     queue.startWorker((job, token) => sender.run(job, token), config.SURVEY_TEXTS_PER_SECOND);
   }
   return {

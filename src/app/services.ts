@@ -8,6 +8,7 @@ import { VoiceSurvey } from '../../voice/voice-survey.js';
 import { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
 import { CampaignService } from '../../voice/campaigns/campaign-service.js';
 import { createDialer, type DialerOverrides } from '../../voice/dialer/create-dialer.js';
+import { DEFAULT_TUNING } from '../../voice/dialer/dialer-settings.js';
 import type { Dialer } from '../../voice/dialer/dialer.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
@@ -118,6 +119,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     texts: options.textInvitations,
     clock,
     logger,
+    pacingMarginMs: options.dialer?.tuning?.pacingMarginMs ?? DEFAULT_TUNING.pacingMarginMs,
   });
   const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
