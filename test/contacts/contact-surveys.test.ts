@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../dialer/dialer-harness.js';
+import { busiestSecond, until } from '../dialer/dialer-harness.js';
 import { freshContact, startContactWorld, type ContactWorld } from './contact-harness.js';
 
 describe('a survey after every contact', () => {
@@ -223,5 +223,19 @@ describe('a survey after a contact without a messaging channel', () => {
     const any = freshContact({ channel: 'any' });
     expect((await world.post(any)).body).toMatchObject({ decision: 'scheduled' });
     expect((await world.view(any.contactId)).body.channel).toBe('voice');
+  });
+});
+
+describe('the pace of invitations after contacts', () => {
+  let world: ContactWorld;
+  afterEach(async () => world?.close());
+
+  it('when many invitations fall due at once, then at most SURVEY_TEXTS_PER_SECOND reach Twilio in any second', async () => {
+    world = await startContactWorld({ env: { SURVEY_TEXTS_PER_SECOND: '4' } });
+    const contacts = Array.from({ length: 10 }, () => freshContact({ policy: { delayMinutes: 0 } }));
+    await Promise.all(contacts.map((contact) => world.post(contact)));
+    await until('every invitation', () => world.twilio.messages.length === 10);
+    expect(busiestSecond(world.twilio.messages.map((message) => message.receivedAt))).toBeLessThanOrEqual(4);
+    expect(new Set(world.twilio.messages.map((message) => message.to)).size).toBe(10);
   });
 });
