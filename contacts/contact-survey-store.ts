@@ -36,6 +36,8 @@ export interface ContactSurvey extends ContactDecision {
   timezone: string;
   endedAt: string;
   decidedAt: string;
+  /** The customer asked for erasure: the number and the customer's id and name are gone. */
+  erased?: boolean;
 }
 
 /** What sending a scheduled survey did. */
@@ -72,8 +74,37 @@ export class ContactSurveyStore {
   /** Stores the decision unless one exists (SET NX); answers the one that holds. */
   async decideOnce(survey: ContactSurvey): Promise<{ stored: boolean; survey: ContactSurvey }> {
     const key = this.keys.contactSurvey(survey.contactId);
-    if ((await this.redis.set(key, JSON.stringify(survey), 'PX', DECISION_TTL_MS, 'NX')) === 'OK') return { stored: true, survey };
+    if ((await this.redis.set(key, JSON.stringify(survey), 'PX', DECISION_TTL_MS, 'NX')) === 'OK') {
+      await this.index(survey);
+      return { stored: true, survey };
+    }
     return { stored: false, survey: (await this.get(survey.contactId)) ?? survey };
+  }
+
+  private async index(survey: ContactSurvey): Promise<void> {
+    const indexes = [...(survey.customerId ? [this.keys.contactSurveysOfCustomer(survey.customerId)] : []), ...(survey.phone ? [this.keys.contactSurveysOfPhone(survey.phone)] : [])];
+    // One key per command: the indexes live in other slots than the decision.
+    for (const index of indexes) await this.redis.multi().sadd(index, survey.contactId).pexpire(index, DECISION_TTL_MS).exec();
+  }
+
+  /**
+   * Erasure on request: every decision holding this customer id or number keeps its answer (a
+   * repeated report still gets it, and nothing is sent) but loses the number and the customer's
+   * id and name. The last-surveyed marks stay until they expire: they exist to keep the rule.
+   */
+  async eraseCustomer(who: { customerId?: string | undefined; phone?: string | undefined }): Promise<number> {
+    const indexes = [...(who.customerId ? [this.keys.contactSurveysOfCustomer(who.customerId)] : []), ...(who.phone ? [this.keys.contactSurveysOfPhone(who.phone)] : [])];
+    const contactIds = [...new Set((await Promise.all(indexes.map((index) => this.redis.smembers(index)))).flat())];
+    let erased = 0;
+    for (const contactId of contactIds) {
+      const survey = await this.get(contactId);
+      if (!survey) continue;
+      const { phone: _phone, customerId: _customerId, customerName: _customerName, ...kept } = survey;
+      await this.redis.set(this.keys.contactSurvey(contactId), JSON.stringify({ ...kept, erased: true }), 'KEEPTTL', 'XX');
+      erased += 1;
+    }
+    if (indexes.length > 0) await Promise.all(indexes.map((index) => this.redis.del(index)));
+    return erased;
   }
 
   /**

@@ -96,6 +96,11 @@ export class ContactSurveys {
     return survey ? { ...survey, delivery: await this.deps.store.delivery(contactId) } : null;
   }
 
+  /** Erasure on request; answers how many decisions lost the customer's details. */
+  eraseCustomer(who: { customerId?: string | undefined; phone?: string | undefined }): Promise<number> {
+    return this.deps.store.eraseCustomer(who);
+  }
+
   private async schedule(survey: ContactSurvey): Promise<void> {
     const delayMs = Date.parse(survey.surveyAt ?? '') - this.deps.clock().getTime();
     await this.deps.queue.add(survey.id, survey.contactId, Number.isFinite(delayMs) ? delayMs : 0);

@@ -88,7 +88,7 @@ export function createApp(services: Services): Express {
   app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
   app.use('/api/contacts', services.requireAdminApi, contactRoutes(services.contactSurveys, services.clock));
   app.use('/api/dnc', services.requireAdminApi, dncRoutes({ doNotCall: services.doNotCall, removal: new DoNotCallRemoval(services.redis, services.keys), logger }));
-  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who) })));
+  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who), contactSurveys: await services.contactSurveys.eraseCustomer(who) })));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));
   app.use('/review/assets', reviewAssets());

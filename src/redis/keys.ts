@@ -103,6 +103,9 @@ export interface Keys {
   /** When a customer id or a number was last surveyed (`surveyId|ms`), across every channel: the fatigue rule. */
   lastSurveyedCustomer: (customerId: string) => string;
   lastSurveyedPhone: (phone: string) => string;
+  /** Erasure on request: the contact ids whose survey decision holds this customer id or number. */
+  contactSurveysOfCustomer: (customerId: string) => string;
+  contactSurveysOfPhone: (phone: string) => string;
   /** BullMQ prefix of the survey-after-contact queue. */
   contactSurveyQueuePrefix: () => string;
 }
@@ -185,6 +188,8 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     contactSurveySent: (contactId) => `${prefix}contact-survey:{${contactId}}:sent`,
     lastSurveyedCustomer: (customerId) => `${prefix}last-surveyed:customer:{${customerId}}`,
     lastSurveyedPhone: (phone) => `${prefix}last-surveyed:phone:{${phone}}`,
+    contactSurveysOfCustomer: (customerId) => `${prefix}contact-surveys-of:customer:{${customerId}}`,
+    contactSurveysOfPhone: (phone) => `${prefix}contact-surveys-of:phone:{${phone}}`,
     contactSurveyQueuePrefix: () => `${prefix}{contacts}`,
   };
 }

@@ -167,6 +167,21 @@ describe('a survey after every contact', () => {
     expect((await world.view(voiceFirst.contactId)).body).toMatchObject({ channel: 'voice' });
   });
 
+  it('when the customer asks for erasure, then the decision keeps its answer but loses their number, id and name, and nothing is sent', async () => {
+    const contact = freshContact({ customerId: 'cust-erase', customerName: 'Zoe Erase', agentId: 'agent-2' });
+    const answer = await world.post(contact);
+    expect(answer.body).toMatchObject({ decision: 'scheduled' });
+    const erasure = await fetch(`${world.app.baseUrl}/api/review/erasure`, { method: 'POST', headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/json' }, body: JSON.stringify({ phone: contact.phone }) });
+    expect(await erasure.json()).toEqual({ erased: 0, campaignContacts: 0, contactSurveys: 1 });
+    const view = (await world.view(contact.contactId)).body;
+    expect(view).toMatchObject({ erased: true, agentId: 'agent-2', decision: 'scheduled' });
+    expect(JSON.stringify(view)).not.toMatch(/cust-erase|Zoe Erase|\+1212555/);
+    expect(await world.post(contact)).toEqual({ status: 202, body: answer.body });
+    await world.promote(answer.body.id);
+    await until('the sending to give up', async () => (await world.view(contact.contactId)).body.delivery?.result === 'failed');
+    expect(world.twilio.messages.filter((message) => message.to === contact.phone)).toEqual([]);
+  });
+
   it('when the request is malformed or unauthenticated, then it gets a 4xx that says why and nothing is stored', async () => {
     expect(await world.post({ channel: 'sms', endedAt: '2026-03-10T15:00:00Z' })).toEqual({ status: 400, body: { error: expect.stringContaining('contactId') } });
     expect((await world.post(freshContact({ phone: '555-0100' }))).body.error).toMatch(/^phone: .*E\.164/);
