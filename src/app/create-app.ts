@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
+import { messagingRoutes } from '../../messaging/messaging-routes.js';
 import { campaignRoutes } from '../../voice/campaigns/campaign-routes.js';
 import { dncRoutes } from '../../voice/campaigns/dnc-routes.js';
 import { contactRoutes } from '../../contacts/contact-routes.js';
@@ -42,6 +43,7 @@ export function createApp(services: Services): Express {
       logger,
     }),
   );
+  app.use('/sms', noSniff, messagingRoutes({ survey: services.textSurvey, signature: { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL }, logger }));
   app.use(securityHeaders());
   app.use(favicon());
 

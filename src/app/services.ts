@@ -29,6 +29,8 @@ import { createReviewModule, type ReviewModule } from '../review/review-module.j
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
+import { createMessaging } from '../../messaging/create-messaging.js';
+import type { TextSurvey } from '../../messaging/text-survey.js';
 import { ContactSurveyCalls } from '../../voice/campaigns/contact-survey-calls.js';
 import { createContactSurveys } from '../../contacts/create-contact-surveys.js';
 import type { ContactSurveys } from '../../contacts/contact-surveys.js';
@@ -44,6 +46,9 @@ export interface Services {
   /** The one owner of a survey turn, for every channel. */
   conversation: SurveyConversation;
   voiceSurvey: VoiceSurvey;
+  /** Text messages (SMS, WhatsApp): the /sms webhooks' survey, and the invitations sent through Twilio's Messages API. */
+  textSurvey: TextSurvey;
+  textInvitations: TextInvitationSender;
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
   campaigns: CampaignService;
@@ -108,7 +113,10 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     defaultLanguage: config.DEFAULT_LANGUAGE,
   });
   const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
-  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, texts: options.textInvitations }, options.dialer);
+  const messaging = createMessaging({ config, logger, redis, keys, store, doNotCall, conversation, twilioClient });
+  // Surveys after contacts and campaigns reach customers by text only where the messaging channel can send.
+  const texts = options.textInvitations ?? (twilioClient && config.TWILIO_FROM_NUMBER ? messaging.invitations : undefined);
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, texts }, options.dialer);
   dialer.start();
   const clock = options.dialer?.clock ?? (() => new Date());
   const contactSurveys = createContactSurveys(config, {
@@ -116,7 +124,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     keys,
     doNotCall,
     calls: new ContactSurveyCalls(redis, keys, dialer, logger, clock, config.ALLOWED_COUNTRIES),
-    texts: options.textInvitations,
+    texts,
     clock,
     logger,
     pacingMarginMs: options.dialer?.tuning?.pacingMarginMs ?? DEFAULT_TUNING.pacingMarginMs,
@@ -126,7 +134,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
   const review = createReviewModule({ config, logger, redis, keys, store });
-  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS });
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, signingSecret: config.WEBCHAT_SIGNING_SECRET });
 
   return {
     config,
@@ -137,6 +145,8 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     doNotCall,
     conversation,
     voiceSurvey,
+    textSurvey: messaging.survey,
+    textInvitations: messaging.invitations,
     dialer,
     campaigns: new CampaignService(dialer.store, dialer, clock, { allowedCountries: config.ALLOWED_COUNTRIES }),
     contactSurveys: contactSurveys.surveys,

@@ -87,8 +87,8 @@ describe('a text campaign', () => {
     expect((await audit(world, whatsapp))[0]).toMatchObject({ result: 'invited', channel: 'whatsapp' });
   });
 
-  it('when no messaging channel is wired, then a text campaign cannot start', async () => {
-    world = await startContactWorld({ texts: false });
+  it('when there is no Twilio account, then a text campaign cannot start', async () => {
+    world = await startContactWorld({ twilio: false });
     const created = await api(world.app.baseUrl, 'POST', '/api/campaigns', campaignRequest([], { channel: 'whatsapp' }));
     expect(await api(world.app.baseUrl, 'POST', `/api/campaigns/${created.body.id}/start`)).toEqual({ status: 409, body: { error: 'a whatsapp campaign needs the messaging channel, which is not configured' } });
   });

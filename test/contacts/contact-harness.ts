@@ -6,7 +6,7 @@ import { FAST_TUNING, api, clockAt, NOON_IN_NEW_YORK } from '../dialer/dialer-ha
 export interface ContactWorld {
   app: TestApp;
   twilio: FakeTwilio;
-  /** Absent when the world runs without a messaging channel. */
+  /** The recording sender at the text-invitation port; absent without a Twilio account. */
   texts: TwilioTextInvitations | undefined;
   post(body: Record<string, unknown>): Promise<{ status: number; body: any }>;
   view(contactId: string): Promise<{ status: number; body: any }>;
@@ -20,15 +20,16 @@ export interface ContactWorld {
 export interface ContactWorldOptions {
   now?: string;
   env?: Record<string, string>;
-  /** Start the app with a TextInvitationSender (default true). */
-  texts?: boolean;
+  /** false: no Twilio account at all, so neither calls nor texts can be sent. */
+  twilio?: boolean;
 }
 
 /** The service with the fake Twilio behind the dialer and the text invitation port, and the dialer's clock at `now`. */
 export async function startContactWorld(options: ContactWorldOptions = {}): Promise<ContactWorld> {
   const twilio = await FakeTwilio.start({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN });
-  const texts = options.texts === false ? undefined : new TwilioTextInvitations({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN, apiUrl: twilio.url }, '+15550001111');
-  const app = await startTestApp({ TWILIO_API_URL: twilio.url, ...options.env }, { dialer: { clock: clockAt(options.now ?? NOON_IN_NEW_YORK), tuning: FAST_TUNING }, ...(texts ? { textInvitations: texts } : {}) });
+  const texts = options.twilio === false ? undefined : new TwilioTextInvitations({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN, apiUrl: twilio.url }, '+15550001111');
+  const noAccount: Record<string, string> = options.twilio === false ? { TWILIO_ACCOUNT_SID: '', TWILIO_FROM_NUMBER: '' } : {};
+  const app = await startTestApp({ TWILIO_API_URL: twilio.url, ...noAccount, ...options.env }, { dialer: { clock: clockAt(options.now ?? NOON_IN_NEW_YORK), tuning: FAST_TUNING }, ...(texts ? { textInvitations: texts } : {}) });
   const queue = app.services.contactSurveys.queue.queue;
   return {
     app,

@@ -228,16 +228,15 @@ describe('a survey after a contact and the legal hours', () => {
   });
 });
 
-describe('a survey after a contact without a messaging channel', () => {
+describe('a survey after a contact without a Twilio account', () => {
   let world: ContactWorld;
   afterEach(async () => world?.close());
 
-  it('when no text sender is wired, then sms is no reachable channel and any falls through to voice', async () => {
-    world = await startContactWorld({ texts: false });
-    expect((await world.post(freshContact({ channel: 'sms' }))).body).toMatchObject({ decision: 'skipped', reason: 'no-reachable-channel' });
-    const any = freshContact({ channel: 'any' });
-    expect((await world.post(any)).body).toMatchObject({ decision: 'scheduled' });
-    expect((await world.view(any.contactId)).body.channel).toBe('voice');
+  it('when neither calls nor texts can be sent, then every channel is no reachable channel', async () => {
+    world = await startContactWorld({ twilio: false });
+    for (const channel of ['sms', 'whatsapp', 'voice', 'any', 'chat']) {
+      expect((await world.post(freshContact({ channel }))).body).toMatchObject({ decision: 'skipped', reason: 'no-reachable-channel' });
+    }
   });
 });
 
