@@ -22,12 +22,14 @@ export interface ContactWorldOptions {
   env?: Record<string, string>;
   /** false: no Twilio account at all, so neither calls nor texts can be sent. */
   twilio?: boolean;
+  /** Use the messaging channel's own invitations instead of the recording sender. */
+  realTexts?: boolean;
 }
 
 /** The service with the fake Twilio behind the dialer and the text invitation port, and the dialer's clock at `now`. */
 export async function startContactWorld(options: ContactWorldOptions = {}): Promise<ContactWorld> {
   const twilio = await FakeTwilio.start({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN });
-  const texts = options.twilio === false ? undefined : new TwilioTextInvitations({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN, apiUrl: twilio.url }, '+15550001111');
+  const texts = options.twilio === false || options.realTexts ? undefined : new TwilioTextInvitations({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN, apiUrl: twilio.url }, '+15550001111');
   const noAccount: Record<string, string> = options.twilio === false ? { TWILIO_ACCOUNT_SID: '', TWILIO_FROM_NUMBER: '' } : {};
   const app = await startTestApp({ TWILIO_API_URL: twilio.url, ...noAccount, ...options.env }, { dialer: { clock: clockAt(options.now ?? NOON_IN_NEW_YORK), tuning: FAST_TUNING }, ...(texts ? { textInvitations: texts } : {}) });
   const queue = app.services.contactSurveys.queue.queue;

@@ -253,3 +253,23 @@ describe('the pace of invitations after contacts', () => {
     expect(new Set(world.twilio.messages.map((message) => message.to)).size).toBe(10);
   });
 });
+
+describe('a survey after a contact through the messaging channel', () => {
+  let world: ContactWorld;
+  afterEach(async () => world?.close());
+
+  it('when an sms contact is due, then the real invitation names the customer and their reply answers a survey that carries the agent', async () => {
+    world = await startContactWorld({ realTexts: true });
+    const contact = freshContact({ customerName: 'Ana', agentId: 'agent-5', agentName: 'Bo', customerId: 'cust-e2e', policy: { delayMinutes: 0 } });
+    expect((await world.post(contact)).body).toMatchObject({ decision: 'scheduled' });
+    const message = await until('the invitation', () => world.twilio.messagesTo(contact.phone)[0]);
+    expect(message.body).toBe('Hi Ana, Example Telecom here. How likely are you to recommend us, from 0 to 10? Reply with a number. Reply STOP to opt out.');
+    const reply = await world.twilio.reply(`${world.app.baseUrl}/sms/incoming`, message, '9');
+    expect(reply.body).toContain('9 out of 10');
+    const list = await fetch(`${world.app.baseUrl}/api/review/responses?channel=sms&limit=10`, { headers: { authorization: 'Bearer test-admin-token-0123456789' } });
+    const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };
+    expect(items.find((item) => item.phone === contact.phone)).toMatchObject({ score: 9, agentId: 'agent-5', agentName: 'Bo', customerName: 'Ana', channel: 'sms' });
+    expect((await world.view(contact.contactId)).body.delivery).toMatchObject({ result: 'invited', messageSid: message.sid, segments: '1' });
+    expect((await world.post(freshContact({ phone: contact.phone }))).body).toMatchObject({ decision: 'skipped', reason: 'surveyed-recently' });
+  });
+});
