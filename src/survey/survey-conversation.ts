@@ -8,6 +8,8 @@ import { decide, open, reasonQuestionFor, type Answer, type Decision, type Openi
 import { isOptOutRequest } from '../scoring/opt-out.js';
 import type { MessageKey } from './messages/message-catalog.js';
 import { surveyLanguage } from './messages/languages.js';
+import { withOverrides, type MessageOverrides } from './messages/message-overrides.js';
+import type { SurveyLanguage } from './messages/message-catalog.js';
 import { replyValues, type BusinessValues, type TextFormat } from './message-values.js';
 import type { RenderedText } from './render-message.js';
 import { promptFor, retryMessageAt, type SurveyPrompt } from './survey-prompt.js';
@@ -39,6 +41,8 @@ export interface SurveyConversationOptions {
   tagger: () => ReasonTagger;
   business: BusinessValues;
   defaultLanguage: string;
+  /** The deployment's wording (SURVEY_MESSAGES_FILE), checked at start-up. */
+  messages?: MessageOverrides;
   now?: () => Date;
 }
 
@@ -75,6 +79,7 @@ function questionAt(position: SurveyPosition, score: number | null): MessageKey 
  */
 export class SurveyConversation {
   private readonly impersonal = new Map<string, RenderedText[]>();
+  private readonly languages = new Map<string, SurveyLanguage>();
 
   constructor(private readonly options: SurveyConversationOptions) {}
 
@@ -233,7 +238,7 @@ export class SurveyConversation {
   private render(decision: Pick<Decision, 'say' | 'score'>, language: string, channel: Channel, subject: Names): RenderedText[] {
     const compose = (): RenderedText[] => {
       const values = replyValues(this.options.business, subject, textFormatOf(channel));
-      return composeReply(decision, { language: surveyLanguage(language), values: values.text, speechValues: values.speech });
+      return composeReply(decision, { language: this.language(language), values: values.text, speechValues: values.speech });
     };
     if (subject.customerName || subject.agentName) return compose();
     const key = `${textFormatOf(channel)}|${language}|${decision.score ?? ''}|${decision.say.join(' ')}`;
@@ -244,6 +249,16 @@ export class SurveyConversation {
       this.impersonal.set(key, replies);
     }
     return replies;
+  }
+
+  /** A language's messages with the deployment's wording in place. */
+  language(code: string): SurveyLanguage {
+    let language = this.languages.get(code);
+    if (language === undefined) {
+      language = withOverrides(surveyLanguage(code), this.options.messages);
+      this.languages.set(code, language);
+    }
+    return language;
   }
 
   private newResponse(ref: ConversationRef, start: ConversationStart, language: string): NewResponse {

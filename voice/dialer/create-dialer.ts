@@ -2,7 +2,6 @@ import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
-import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import { Dialer } from './dialer.js';
 import { DEFAULT_TUNING, MAX_ANSWERED_CALLS_PER_30_DAYS, type DialerTuning } from './dialer-settings.js';
 import { createDialerTwilioClient, TwilioCalls, type CallsApi } from './twilio-calls.js';
@@ -35,7 +34,8 @@ export interface DialerParts {
   keys: Keys;
   doNotCall: DoNotCallList;
   logger: Logger;
-  machineMessage: (language: string) => SurveyPrompt;
+  /** The machine message as TwiML (said or played, then a hang-up). */
+  machineMessage: (language: string) => string;
 }
 
 export function createDialer(config: DialerConfig, parts: DialerParts, overrides: DialerOverrides = {}): Dialer {

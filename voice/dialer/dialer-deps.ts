@@ -1,6 +1,5 @@
 import type { Logger } from '../../src/logging/logger.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
-import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { CallGuards } from './call-guards.js';
 import type { ContactTransitions } from './contact-transitions.js';
@@ -23,5 +22,6 @@ export interface DialerDeps {
   clock: () => Date;
   settings: DialerSettings;
   /** What an answering machine hears after its beep, in the contact's language. */
-  machineMessage: (language: string) => SurveyPrompt;
+  /** The machine message as TwiML (said or played, then a hang-up). */
+  machineMessage: (language: string) => string;
 }

@@ -2,7 +2,6 @@ import type { Job } from 'bullmq';
 import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
-import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import { CampaignStore } from '../campaigns/campaign-store.js';
 import type { Campaign } from '../campaigns/campaign-types.js';
@@ -29,7 +28,8 @@ export interface DialerOptions {
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;
-  machineMessage: (language: string) => SurveyPrompt;
+  /** The machine message as TwiML (said or played, then a hang-up). */
+  machineMessage: (language: string) => string;
 }
 
 export class DialerUnavailableError extends Error {
