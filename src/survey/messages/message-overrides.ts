@@ -18,9 +18,12 @@ function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
 }
 
-/** The values a message may use: those the built-in wording of that message uses in any language. */
+/** The deployment's own values, filled into any message. */
+const EVERYWHERE = ['businessName', 'callbackNumber'];
+
+/** The values a message may use: the deployment's, and those the built-in wording of that message uses in any language. */
 function allowedPlaceholders(key: MessageKey): ReadonlySet<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(EVERYWHERE);
   for (const code of SURVEY_LANGUAGE_CODES) {
     const message = surveyLanguage(code).messages[key];
     for (const name of [...placeholdersIn(message.text), ...placeholdersIn(message.speech ?? '')]) names.add(name);
