@@ -2,6 +2,7 @@ import type { SurveySubject } from '../src/store/response-record.js';
 import type { Answer } from '../src/survey/engine.js';
 import { isSurveyLanguage, surveyLanguage } from '../src/survey/messages/languages.js';
 import { fillTemplate } from '../src/survey/render-message.js';
+import type { MessageOverrides } from '../src/survey/messages/message-overrides.js';
 import type { ConversationRef, SurveyConversation } from '../src/survey/survey-conversation.js';
 import type { SurveyPrompt } from '../src/survey/survey-prompt.js';
 import type { DialerHooks } from './dialer-hooks.js';
@@ -60,8 +61,13 @@ export class VoiceSurvey {
     this.audio = options.audio ?? new PromptAudio(options.publicUrl);
   }
 
-  private twiml(prompt: SurveyPrompt): string {
-    return promptTwiml(prompt, this.options.publicUrl, this.audio);
+  private twiml(prompt: SurveyPrompt, campaign?: string): string {
+    return promptTwiml(prompt, this.options.publicUrl, this.audio, campaign);
+  }
+
+  /** A campaign's own wording, when the call belongs to a campaign that has one. */
+  private async wording(campaignId: string | undefined): Promise<MessageOverrides | undefined> {
+    return campaignId && this.options.dialer?.campaignMessages ? this.options.dialer.campaignMessages(campaignId) : undefined;
   }
 
   /** "For English, press 1. Magyar nyelvhez …": each line in its own language and voice. */
@@ -91,18 +97,21 @@ export class VoiceSurvey {
     if (asked === undefined && !outbound && (this.options.languageMenu?.length ?? 0) > 0) return this.languageMenu();
     const language = asked ?? this.options.defaultLanguage;
     const subject = outbound?.subject ?? preset.subject ?? {};
-    if (isMachine(call.AnsweredBy)) return this.twiml(this.options.conversation.say(language, ['machineMessage'], 'voice', subject));
+    const wording = await this.wording(outbound?.subject.campaignId);
+    const campaign = wording ? outbound?.subject.campaignId : undefined;
+    if (isMachine(call.AnsweredBy)) return this.twiml(this.options.conversation.say(language, ['machineMessage'], 'voice', subject, wording));
     const phone = customerNumber(call);
-    const start = { subject: { ...subject, ...(phone ? { phone } : {}) }, language, ...(preset.test ? { test: true } : {}) };
-    return this.twiml(await this.options.conversation.openCall(callRef(call.CallSid), start, outbound ? 'outboundCall' : 'inboundCall'));
+    const start = { subject: { ...subject, ...(phone ? { phone } : {}) }, language, ...(preset.test ? { test: true } : {}), ...(wording ? { messages: wording } : {}) };
+    return this.twiml(await this.options.conversation.openCall(callRef(call.CallSid), start, outbound ? 'outboundCall' : 'inboundCall'), campaign);
   }
 
   /** The answer to a <Gather>: where it was asked travels in the signed action URL. */
   async answer(result: GatherResult, position: GatherPosition): Promise<string> {
     const phone = customerNumber(result);
-    const prompt = await this.options.conversation.answerCall(callRef(result.CallSid), { step: position.step, attempt: position.attempt }, heardAnswer(result), surveyLanguage(position.lang).code, phone);
+    const wording = await this.wording(position.campaign);
+    const prompt = await this.options.conversation.answerCall(callRef(result.CallSid), { step: position.step, attempt: position.attempt }, heardAnswer(result), surveyLanguage(position.lang).code, phone, wording);
     if (prompt.optedOut && phone) await this.options.dialer?.onOptOut?.(phone);
-    return this.twiml(prompt);
+    return this.twiml(prompt, wording ? position.campaign : undefined);
   }
 
   /** An apology and a hang-up, for a turn that could not be taken (storage down or too slow). */

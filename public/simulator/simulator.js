@@ -48,6 +48,9 @@
     item.className = kind;
     var speaker = document.createElement('span');
     speaker.className = 'speaker';
+    // The page's own words stay English and left to right inside Persian captions.
+    speaker.lang = 'en';
+    speaker.dir = 'ltr';
     speaker.textContent = who + ': ';
     item.appendChild(speaker);
     var words = document.createElement('span');
@@ -63,7 +66,8 @@
 
   // A <Play>: the recording the caller hears, played here from the same URL path (this origin serves it).
   function recording(url, language) {
-    var item = caption('Survey', '(recording)', 'bot recording', language);
+    var item = caption('Survey', '(recording)', 'bot recording', 'en');
+    item.lang = language || '';
     var player = document.createElement('audio');
     player.controls = true;
     player.preload = 'auto';
@@ -134,7 +138,7 @@
     clearTimeout(keyTimer);
     buffer = '';
     keyed.textContent = '';
-    if (shown) caption('Caller', shown, 'caller');
+    if (shown) caption('Caller', shown, 'caller', 'en');
     input.action = call.next.action;
     run(api('/' + encodeURIComponent(call.callSid) + '/answer', input));
   }

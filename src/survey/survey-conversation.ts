@@ -30,6 +30,8 @@ export interface ConversationStart {
   language?: string;
   /** Simulator conversations: stored and listed, left out of every report. */
   test?: boolean;
+  /** A campaign's own wording, over the deployment's (calls only). */
+  messages?: MessageOverrides;
 }
 
 /** A chat-like turn: a message the person wrote (or said), or the channel starting the conversation. */
@@ -104,7 +106,8 @@ export class SurveyConversation {
   async openCall(ref: ConversationRef, start: ConversationStart, opening: Exclude<Opening, 'chat'>): Promise<SurveyPrompt> {
     const language = chooseLanguage(start.language, undefined, this.options.defaultLanguage).code;
     const decision = open(opening);
-    const replies = this.render(decision, language, ref.channel, start.subject);
+    const wording = start.messages;
+    const replies = this.render(decision, language, ref.channel, start.subject, wording);
     const at = this.now();
     const result = await this.options.store.applyTurn({
       id: ref.responseId,
@@ -115,20 +118,20 @@ export class SurveyConversation {
       at,
       returnResponse: false,
     });
-    if (result.outcome === 'ok' || !result.response) return this.prompt(decision, replies, language, ref.channel, start.subject);
+    if (result.outcome === 'ok' || !result.response) return this.prompt(decision, replies, language, ref.channel, start.subject, wording);
     const stored = result.response;
-    if (stored.status !== 'in_progress' || stored.position === null) return this.say(stored.language, ['alreadyAnswered'], ref.channel, stored);
+    if (stored.status !== 'in_progress' || stored.position === null) return this.say(stored.language, ['alreadyAnswered'], ref.channel, stored, wording);
     const resumed = { say: [questionAt(stored.position, stored.score)], next: stored.position, event: null };
-    return this.prompt(resumed, this.render(resumed, stored.language, ref.channel, stored), stored.language, ref.channel, stored);
+    return this.prompt(resumed, this.render(resumed, stored.language, ref.channel, stored, wording), stored.language, ref.channel, stored, wording);
   }
 
   /**
    * The answer to a question on a call: where it was asked travels with the answer (Twilio's signed
    * action URL), so no read comes first; the step key makes Twilio's retries harmless.
    */
-  async answerCall(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string): Promise<SurveyPrompt> {
+  async answerCall(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string, wording?: MessageOverrides): Promise<SurveyPrompt> {
     const decision = decide(position, answer, language);
-    const replies = this.render(decision, language, ref.channel, {});
+    const replies = this.render(decision, language, ref.channel, {}, wording);
     const at = this.now();
     const optingOut = decision.event?.type === 'optedOut';
     // Before the save: a caller told "you won't be contacted again" must be on the list even if what follows fails.
@@ -143,9 +146,9 @@ export class SurveyConversation {
       at,
       returnResponse: optingOut,
     });
-    if (applied.outcome === 'closed') return this.say(language, ['alreadyAnswered'], ref.channel, {});
+    if (applied.outcome === 'closed') return this.say(language, ['alreadyAnswered'], ref.channel, {}, wording);
     if (optingOut && applied.outcome === 'ok' && applied.response?.customerId) await this.options.doNotCall.addCustomer(applied.response.customerId);
-    const prompt = this.prompt(decision, replies, language, ref.channel, {});
+    const prompt = this.prompt(decision, replies, language, ref.channel, {}, wording);
     return applied.outcome === 'ok' ? prompt : { ...prompt, optedOut: false };
   }
 
@@ -155,8 +158,8 @@ export class SurveyConversation {
   }
 
   /** Messages outside a survey turn (a machine's message, an apology, help): rendered, nothing stored. */
-  say(language: string, keys: MessageKey[], channel: Channel, subject: Names = {}): SurveyPrompt {
-    return { replies: this.render({ say: keys }, language, channel, subject), expects: null, reprompt: null, end: true, position: null, language, optedOut: false };
+  say(language: string, keys: MessageKey[], channel: Channel, subject: Names = {}, wording?: MessageOverrides): SurveyPrompt {
+    return { replies: this.render({ say: keys }, language, channel, subject, wording), expects: null, reprompt: null, end: true, position: null, language, optedOut: false };
   }
 
   private async openConversation(ref: ConversationRef, start: ConversationStart, input: ConversationInput): Promise<SurveyPrompt | 'conflict'> {
@@ -225,9 +228,9 @@ export class SurveyConversation {
     await Promise.all([subject.phone ? this.options.doNotCall.addPhones([subject.phone]) : undefined, subject.customerId ? this.options.doNotCall.addCustomer(subject.customerId) : undefined]);
   }
 
-  private prompt(decision: Pick<Decision, 'next' | 'event'>, replies: RenderedText[], language: string, channel: Channel, subject: Names): SurveyPrompt {
+  private prompt(decision: Pick<Decision, 'next' | 'event'>, replies: RenderedText[], language: string, channel: Channel, subject: Names, wording?: MessageOverrides): SurveyPrompt {
     const retry = retryMessageAt(decision.next);
-    const [reprompt] = retry ? this.render({ say: [retry] }, language, channel, subject) : [];
+    const [reprompt] = retry ? this.render({ say: [retry] }, language, channel, subject, wording) : [];
     return promptFor(decision, replies, reprompt ?? null, language);
   }
 
@@ -235,12 +238,14 @@ export class SurveyConversation {
    * The messages of a decision, written and spoken. Most turns name nobody and repeat a few dozen
    * texts per language, so those are rendered once each (a bounded cache).
    */
-  private render(decision: Pick<Decision, 'say' | 'score'>, language: string, channel: Channel, subject: Names): RenderedText[] {
+  private render(decision: Pick<Decision, 'say' | 'score'>, language: string, channel: Channel, subject: Names, wording?: MessageOverrides): RenderedText[] {
     const compose = (): RenderedText[] => {
       const values = replyValues(this.options.business, subject, textFormatOf(channel));
-      return composeReply(decision, { language: this.language(language), values: values.text, speechValues: values.speech });
+      const worded = wording ? withOverrides(this.language(language), wording) : this.language(language);
+      return composeReply(decision, { language: worded, values: values.text, speechValues: values.speech });
     };
-    if (subject.customerName || subject.agentName) return compose();
+    // Named or campaign-worded replies are composed each time; the cache holds the deployment's own wording.
+    if (subject.customerName || subject.agentName || wording) return compose();
     const key = `${textFormatOf(channel)}|${language}|${decision.score ?? ''}|${decision.say.join(' ')}`;
     let replies = this.impersonal.get(key);
     if (replies === undefined) {

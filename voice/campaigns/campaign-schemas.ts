@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SURVEY_LANGUAGE_CODES, isSurveyLanguage } from '../../src/survey/messages/languages.js';
+import { checkMessageOverrides, type MessageOverrides } from '../../src/survey/messages/message-overrides.js';
 import { callableSpans, formatClockTime, LEGAL_HOURS, parseClockTime, type DailyWindow } from '../dialer/calling-window.js';
 
 /** Most calls per second a campaign may ask for; Twilio's own default for an account is 1. */
@@ -34,6 +35,16 @@ export const campaignRequestSchema = z.object({
   maxAttempts: z.number().int('must be a whole number').min(1).max(10).default(3),
   retryAfterMinutes: z.number().positive('must be more than 0').max(7 * 24 * 60, 'must be at most a week (10080)').default(60),
   contacts: z.array(z.unknown()).max(MAX_JSON_CONTACTS, `at most ${MAX_JSON_CONTACTS} contacts per request; upload more as text/csv`).default([]),
+  /** This campaign's wording, like SURVEY_MESSAGES_FILE: { "<lang>": { "<messageKey>": "text" } }. */
+  messages: z
+    .unknown()
+    .optional()
+    .transform((raw, context): MessageOverrides | undefined => {
+      if (raw === undefined) return undefined;
+      const checked = checkMessageOverrides(raw);
+      for (const problem of checked.problems) context.addIssue({ code: 'custom', message: problem });
+      return checked.problems.length > 0 ? z.NEVER : checked.overrides;
+    }),
 });
 
 export type CampaignRequest = z.infer<typeof campaignRequestSchema>;
