@@ -28,7 +28,10 @@ function silentWav(): Buffer {
   return Buffer.concat([header, Buffer.alloc(samples * 2)]);
 }
 
-const direction = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).direction);
+// The test project has no DOM globals: the page's window is reached through the element.
+const direction = async (locator: Locator): Promise<string> => locator.evaluate((element) => element.ownerDocument.defaultView?.getComputedStyle(element).direction ?? '');
+const langAndDir = (locator: Locator): Promise<(string | null)[]> => locator.evaluate((element) => [element.getAttribute('lang'), element.getAttribute('dir')]);
+const pageLangAndDir = (page: Page): Promise<(string | null)[]> => langAndDir(page.locator('html'));
 
 describe('Persian reads right to left, in Chromium', () => {
   let browser: Browser;
@@ -67,7 +70,7 @@ describe('Persian reads right to left, in Chromium', () => {
     const violations = await recordCspViolations(page);
     await page.goto(`${app.baseUrl}/#language=fa`);
     await said(page, /^سلام!/).waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    expect(await pageLangAndDir(page)).toEqual(['fa', 'rtl']);
     expect(await direction(said(page, /^سلام!/).first())).toBe('rtl');
     await page.screenshot({ path: join(shots, 'webchat-fa.png') });
     expect(violations).toEqual([]);
@@ -79,7 +82,7 @@ describe('Persian reads right to left, in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/`);
     await said(page, /^سلام!/).waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fa', 'rtl']);
+    await expect.poll(() => pageLangAndDir(page)).toEqual(['fa', 'rtl']);
     expect(await direction(said(page, /^سلام!/).first())).toBe('rtl');
     expect(await page.getByRole('textbox', { name: 'Message input box' }).isVisible()).toBe(true);
     await context.close();
@@ -93,12 +96,12 @@ describe('Persian reads right to left, in Chromium', () => {
     expect(box && box.x < DESKTOP.width / 2).toBe(true);
     await launcher.click();
     const panel = page.locator('#survey-widget-panel');
-    expect(await panel.evaluate((element) => [element.lang, element.dir])).toEqual(['fa', 'rtl']);
+    expect(await langAndDir(panel)).toEqual(['fa', 'rtl']);
     expect(await direction(panel)).toBe('rtl');
     const frame = await (await page.waitForSelector('iframe[title="Customer survey chat"]')).contentFrame();
     if (!frame) throw new Error('no frame');
     await frame.getByRole('region', { name: /Survey conversation/ }).getByRole('paragraph').filter({ hasText: /^سلام!/ }).first().waitFor({ timeout: 15_000 });
-    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+    expect(await frame.evaluate('getComputedStyle(document.documentElement).direction')).toBe('rtl');
     await page.screenshot({ path: join(shots, 'widget-fa.png') });
     await page.close();
   });
@@ -112,12 +115,12 @@ describe('Persian reads right to left, in Chromium', () => {
     await page.getByRole('button', { name: 'Call' }).click();
     await page.getByText(/^Waiting for keys/).waitFor();
     const captions = page.getByRole('list', { name: 'Captions' });
-    expect(await captions.evaluate((element) => [element.lang, element.dir])).toEqual(['fa', 'rtl']);
+    expect(await langAndDir(captions)).toEqual(['fa', 'rtl']);
     expect(await direction(captions)).toBe('rtl');
     const player = captions.locator('audio');
     expect(await player.getAttribute('src')).toBe('/voice/prompts/fa/scoreQuestion.wav');
-    await expect.poll(() => player.evaluate((element: HTMLAudioElement) => element.readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
-    expect(await player.evaluate((element: HTMLAudioElement) => element.duration)).toBeCloseTo(0.1, 2);
+    await expect.poll(async () => await player.evaluate((element) => (element as unknown as { readyState: number }).readyState), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    expect(await player.evaluate((element) => (element as unknown as { duration: number }).duration)).toBeCloseTo(0.1, 2);
 
     await page.keyboard.press('3');
     await page.keyboard.press('#');
@@ -141,7 +144,7 @@ describe('Persian reads right to left, in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/review/responses/${encodeURIComponent(record?.id ?? '')}`);
     const reason = page.locator('#reason');
-    expect(await reason.evaluate((element) => [element.lang, element.getAttribute('dir')])).toEqual(['fa', 'auto']);
+    expect(await langAndDir(reason)).toEqual(['fa', 'auto']);
     expect(await direction(reason)).toBe('rtl');
     const customerLine = page.locator('.transcript li.customer .text').last();
     expect(await customerLine.getAttribute('lang')).toBe('fa');

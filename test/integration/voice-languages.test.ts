@@ -121,7 +121,7 @@ describe('call languages: voices, recordings and the language menu', () => {
 
     it('when the caller presses nothing (or a digit the menu lacks), then the survey runs in DEFAULT_LANGUAGE', async () => {
       app = await startTestApp({ VOICE_LANGUAGE_MENU: 'en,hu,lt', DEFAULT_LANGUAGE: 'hu' });
-      for (const fields of [{}, { Digits: '7' }]) {
+      for (const fields of [{}, { Digits: '7' }] as Record<string, string>[]) {
         const callSid = newCallSid();
         const chosen = await postTwilioWebhook(`${app.baseUrl}/voice/language`, callFields(callSid, fields));
         expect(chosen.body).toContain(`<Gather input="dtmf" action="${scoreAction(app.baseUrl, 'hu')}"`);

@@ -31,9 +31,9 @@ function allowedPlaceholders(key: MessageKey): ReadonlySet<string> {
   return names;
 }
 
-/** Values a message cannot do without: the score it confirms. */
+/** Values a message cannot do without: the score it confirms, the menu digit it names. */
 function requiredPlaceholders(key: MessageKey): string[] {
-  return placeholdersIn(surveyLanguage('en').messages[key].text).filter((name) => name === 'score');
+  return placeholdersIn(surveyLanguage('en').messages[key].text).filter((name) => name === 'score' || name === 'digit');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
