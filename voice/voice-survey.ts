@@ -99,7 +99,7 @@ export class VoiceSurvey {
     const subject = outbound?.subject ?? preset.subject ?? {};
     const wording = await this.wording(outbound?.subject.campaignId);
     const campaign = wording ? outbound?.subject.campaignId : undefined;
-    if (isMachine(call.AnsweredBy)) return this.twiml(this.options.conversation.say(language, ['machineMessage'], 'voice', subject, wording));
+    if (isMachine(call.AnsweredBy)) return this.twiml(this.options.conversation.say(language, ['machineMessage'], 'voice', subject, undefined, wording));
     const phone = customerNumber(call);
     const start = { subject: { ...subject, ...(phone ? { phone } : {}) }, language, ...(preset.test ? { test: true } : {}), ...(wording ? { messages: wording } : {}) };
     return this.twiml(await this.options.conversation.openCall(callRef(call.CallSid), start, outbound ? 'outboundCall' : 'inboundCall'), campaign);

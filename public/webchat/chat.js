@@ -12,7 +12,9 @@
   var RIGHT_TO_LEFT = { fa: true };
   // The survey answers in the language it settled on; Arabic script in its words means Persian here.
   var PERSIAN_SCRIPT = /[\u0600-\u06FF]/;
-  var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'language'];
+  // exp and sig: the link's signature (see docs/webchat.md); the server checks it, and treats
+  // every identity field of a link without a valid one as unverified.
+  var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'language', 'exp', 'sig'];
   // A stream not open by then counts as failed: the chat falls back to polling.
   var STREAM_OPEN_TIMEOUT_MS = 5000;
   var nonce = document.currentScript && document.currentScript.nonce;
@@ -25,7 +27,7 @@
   }
 
   // Personalisation arrives in the fragment (never sent to the server, so never in a log):
-  // /#customerName=Ana&agentName=Sam&language=es. The widget builds it from its data-* attributes.
+  // /#customerName=Ana&agentName=Sam&language=es&exp=…&sig=…. The widget builds it from its data-* attributes.
   function personalisation() {
     var params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
     var survey = {};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SURVEY_LANGUAGE_CODES, isSurveyLanguage } from '../../src/survey/messages/languages.js';
 import { checkMessageOverrides, type MessageOverrides } from '../../src/survey/messages/message-overrides.js';
+import { CAMPAIGN_CHANNELS } from './campaign-types.js';
 import { callableSpans, formatClockTime, LEGAL_HOURS, parseClockTime, type DailyWindow } from '../dialer/calling-window.js';
 
 /** Most calls per second a campaign may ask for; Twilio's own default for an account is 1. */
@@ -34,6 +35,8 @@ export const campaignRequestSchema = z.object({
   window: windowSchema,
   maxAttempts: z.number().int('must be a whole number').min(1).max(10).default(3),
   retryAfterMinutes: z.number().positive('must be more than 0').max(7 * 24 * 60, 'must be at most a week (10080)').default(60),
+  channel: z.enum(CAMPAIGN_CHANNELS, { message: `must be one of ${CAMPAIGN_CHANNELS.join(', ')}` }).default('voice'),
+  fallback: z.literal('sms', { message: 'must be sms' }).optional(),
   contacts: z.array(z.unknown()).max(MAX_JSON_CONTACTS, `at most ${MAX_JSON_CONTACTS} contacts per request; upload more as text/csv`).default([]),
   /** This campaign's wording, like SURVEY_MESSAGES_FILE: { "<lang>": { "<messageKey>": "text" } }. */
   messages: z
@@ -45,7 +48,7 @@ export const campaignRequestSchema = z.object({
       for (const problem of checked.problems) context.addIssue({ code: 'custom', message: problem });
       return checked.problems.length > 0 ? z.NEVER : checked.overrides;
     }),
-});
+}).refine((campaign) => campaign.fallback === undefined || campaign.channel === 'voice', { message: 'only a voice campaign falls back to sms', path: ['fallback'] });
 
 export type CampaignRequest = z.infer<typeof campaignRequestSchema>;
 
