@@ -28,6 +28,9 @@ import { createReviewModule, type ReviewModule } from '../review/review-module.j
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
+import { countRedisEvents } from '../metrics/redis-events.js';
+import { REVIEW_GROUP } from '../review/review-module.js';
 
 export interface Services {
   config: Config;
@@ -59,6 +62,8 @@ export interface Services {
   requireAdminApi: RequestHandler;
   /** Guards supervisor pages (`/review`, `/simulator`): the bearer token or a session; signed-out browsers are redirected to /review/sign-in, others get 401. */
   requireSupervisorPage: RequestHandler;
+  /** This instance's Prometheus metrics (a registry of its own). */
+  metrics: ServiceMetrics;
   /** Stops background work (workers, consumers); the Redis client is closed by whoever opened it. */
   close(): Promise<void>;
 }
@@ -76,10 +81,15 @@ export async function startServices(config: Config, logger: Logger, redis: Redis
 
 function createServices(config: Config, logger: Logger, redis: RedisClient, keys: Keys, options: ServiceOptions): Services {
   const dayOf = reportDayOf(config.REPORT_TIME_ZONE);
+  const metrics = new ServiceMetrics({ redis, keys, consumerGroups: [REVIEW_GROUP] });
+  const stopCountingRedis = countRedisEvents(redis, metrics);
   const store = new ResponseStore(redis, keys, {
     dayOf,
     waitReplicas: config.REDIS_WAIT_REPLICAS,
-    onReplicaShortfall: (wanted, reached) => logger.warn({ wanted, reached, waitedMs: REPLICA_WAIT_MS }, 'a survey turn was acknowledged before enough replicas had it (REDIS_WAIT_REPLICAS)'),
+    onReplicaShortfall: (wanted, reached) => {
+      metrics.replicaShortfalls.inc();
+      logger.warn({ wanted, reached, waitedMs: REPLICA_WAIT_MS }, 'a survey turn was acknowledged before enough replicas had it (REDIS_WAIT_REPLICAS)');
+    },
   });
   const doNotCall = new DoNotCallList(redis, keys);
   const callbackNumber = config.CALLBACK_NUMBER ?? config.TWILIO_FROM_NUMBER;
@@ -95,15 +105,16 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     tagger: getTagger,
     business: { businessName: config.BUSINESS_NAME, ...(callbackNumber ? { callbackNumber } : {}) },
     defaultLanguage: config.DEFAULT_LANGUAGE,
+    onTurn: (channel, outcome) => metrics.turns.inc({ channel, outcome }),
   });
   const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
-  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage }, options.dialer);
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, onCall: (outcome) => metrics.dialerCalls.inc({ outcome }) }, options.dialer);
   dialer.start();
   const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
-  const review = createReviewModule({ config, logger, redis, keys, store });
+  const review = createReviewModule({ config, logger, redis, keys, store, onAlertDelivery: ({ kind, outcome }) => metrics.alertDeliveries.inc({ kind, outcome }) });
   const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS });
 
   return {
@@ -124,11 +135,13 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     idleChatCloser,
     retagger: new Retagger(redis, keys, getTagger, logger, dayOf),
     runChatTurn: (context) => bot.run(context),
-    rateLimits: new PublicRateLimits(redis, keys, rateLimitSettings(config)),
+    rateLimits: new PublicRateLimits(redis, keys, rateLimitSettings(config), (kind, scope) => metrics.rateLimitRefusals.inc({ route_class: kind, scope })),
     review,
     requireAdminApi: review.auth.requireApi,
     requireSupervisorPage: review.auth.requirePage,
+    metrics,
     close: async () => {
+      stopCountingRedis();
       stopRetention();
       stopIdleChatCloser();
       await webChat.streams.close();

@@ -36,6 +36,8 @@ export interface DialerParts {
   doNotCall: DoNotCallList;
   logger: Logger;
   machineMessage: (language: string) => SurveyPrompt;
+  /** Told every call create's outcome (metrics). */
+  onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
 }
 
 export function createDialer(config: DialerConfig, parts: DialerParts, overrides: DialerOverrides = {}): Dialer {

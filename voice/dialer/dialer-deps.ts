@@ -24,4 +24,6 @@ export interface DialerDeps {
   settings: DialerSettings;
   /** What an answering machine hears after its beep, in the contact's language. */
   machineMessage: (language: string) => SurveyPrompt;
+  /** Told every call create's outcome (metrics). */
+  onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
 }

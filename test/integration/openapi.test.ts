@@ -1,0 +1,72 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/create-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+interface RouteLike {
+  path: string | string[];
+  methods: Record<string, boolean>;
+}
+
+interface LayerLike {
+  route?: RouteLike;
+  rawPath?: string | string[];
+  handle: { stack?: LayerLike[] };
+}
+
+/** Every method and path the app routes (express 5's router stack, sub-routers included), in OpenAPI's `{param}` form. */
+function mountedRoutes(stack: LayerLike[], prefix = ''): string[] {
+  const routes: string[] = [];
+  for (const layer of stack) {
+    if (layer.route) {
+      const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+      for (const path of paths) {
+        for (const method of Object.keys(layer.route.methods)) {
+          if (method === '_all') continue;
+          routes.push(`${method.toUpperCase()} ${`${prefix}${path}`.replace(/:(\w+)/g, '{$1}').replace(/(.)\/$/, '$1') || '/'}`);
+        }
+      }
+    } else if (layer.handle.stack) {
+      const mounts = Array.isArray(layer.rawPath) ? layer.rawPath : [layer.rawPath ?? ''];
+      for (const mount of mounts) routes.push(...mountedRoutes(layer.handle.stack, `${prefix}${mount === '/' ? '' : mount}`));
+    }
+  }
+  return routes;
+}
+
+describe('the OpenAPI document', () => {
+  let app: TestApp;
+  let document: { openapi: string; paths: Record<string, Record<string, unknown>> };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const response = await fetch(`${app.baseUrl}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    document = (await response.json()) as typeof document;
+  });
+  afterAll(async () => app?.close());
+
+  it('when fetched without credentials, then it is a valid OpenAPI 3.1 document', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    const verdict = await new Validator().validate(document as unknown as Record<string, unknown>);
+    expect(verdict.errors ?? []).toEqual([]);
+    expect(verdict.valid).toBe(true);
+  });
+
+  it('when the app’s router stack is walked, then every route it mounts is documented with its method', () => {
+    const express = createApp(app.services) as Express & { router: { stack: LayerLike[] } };
+    const mounted = [...new Set(mountedRoutes(express.router.stack))];
+    const documented = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)));
+    expect(mounted).toContain('POST /voice/amd');
+    expect(mounted.length).toBeGreaterThan(50);
+    expect(mounted.filter((route) => !documented.has(route))).toEqual([]);
+  });
+
+  it('when the document is read, then every route area is in it', () => {
+    for (const path of ['/api/messages', '/v3/directline/conversations', '/voice/incoming', '/voice/amd', '/api/campaigns/{id}', '/api/dnc', '/api/review/erasure', '/api/review/retag', '/api/review/summary', '/review/queue', '/healthz', '/metrics', '/openapi.json']) {
+      expect(document.paths[path], path).toBeDefined();
+    }
+  });
+});
