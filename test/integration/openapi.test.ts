@@ -50,7 +50,7 @@ describe('the OpenAPI document', () => {
 
   it('when fetched without credentials, then it is a valid OpenAPI 3.1 document', async () => {
     expect(document.openapi).toBe('3.1.0');
-    const verdict = await new Validator().validate(document as unknown as Record<string, unknown>);
+    const verdict = await new Validator().validate(document);
     expect(verdict.errors ?? []).toEqual([]);
     expect(verdict.valid).toBe(true);
   });

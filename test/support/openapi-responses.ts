@@ -19,7 +19,7 @@ async function checkerFor(baseUrl: string): Promise<Checker> {
     checker = (async () => {
       const document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as Checker['document'];
       const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
-      ajv.addSchema(document as object, 'openapi.json');
+      ajv.addSchema(document, 'openapi.json');
       return { ajv, document, compiled: new Map() };
     })();
     checkers.set(baseUrl, checker);
