@@ -5,6 +5,7 @@ import { startHttpService } from '../../src/app/http-service.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { TEST_ADMIN_TOKEN, TEST_TWILIO_AUTH_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { sendChatMessage } from '../support/chat-client.js';
 import { createTestRedis } from '../support/test-redis.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
@@ -59,6 +60,16 @@ describe('metrics', () => {
     expect(sample(after.text, turn) - sample(before.text, turn)).toBe(1);
     const latency = 'survey_http_request_duration_seconds_count{method="POST",route="/voice/incoming",status="200"}';
     expect(sample(after.text, latency) - sample(before.text, latency)).toBe(1);
+  });
+
+  it('when a chat customer answers the score, then the chat turn is counted with its outcome', async () => {
+    const before = await scrape(app);
+    await sendChatMessage(app.baseUrl, 'metrics-chat', 'hello');
+    await sendChatMessage(app.baseUrl, 'metrics-chat', '9');
+    const after = await scrape(app);
+    const asked = 'survey_turns_total{channel="chat",outcome="asked"}';
+    expect(sample(after.text, asked) - sample(before.text, asked)).toBe(2);
+    expect(sample(after.text, 'survey_http_request_duration_seconds_count{method="POST",route="/api/messages",status="200"}')).toBeGreaterThanOrEqual(2);
   });
 
   it('when webhooks come unsigned or signed with another token, then each refusal is counted by reason', async () => {

@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/create-app.js';
+import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface RouteLike {
@@ -68,5 +69,12 @@ describe('the OpenAPI document', () => {
     for (const path of ['/api/messages', '/v3/directline/conversations', '/voice/incoming', '/voice/amd', '/api/campaigns/{id}', '/api/dnc', '/api/review/erasure', '/api/review/retag', '/api/review/summary', '/review/queue', '/healthz', '/metrics', '/openapi.json']) {
       expect(document.paths[path], path).toBeDefined();
     }
+  });
+
+  it('when a body does not fit its documented schema, then the response check fails; when it fits, it passes', async () => {
+    const health = await fetch(`${app.baseUrl}/healthz`);
+    await expectMatchesOpenApi(app.baseUrl, 'GET', '/healthz', health.status, await health.json());
+    await expect(expectMatchesOpenApi(app.baseUrl, 'GET', '/healthz', 200, { status: 'fine' })).rejects.toThrow(/matches its schema/);
+    await expect(expectMatchesOpenApi(app.baseUrl, 'GET', '/healthz', 418, {})).rejects.toThrow(/documents status 418/);
   });
 });
