@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpService } from '../../src/app/http-service.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { consumerLag } from '../../src/metrics/consumer-lag.js';
+import { countedInvitations } from '../../src/metrics/counted-invitations.js';
+import { createKeys } from '../../src/redis/keys.js';
 import { TEST_ADMIN_TOKEN, TEST_TWILIO_AUTH_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { sendChatMessage } from '../support/chat-client.js';
+import { metricValue } from '../support/metrics-scrape.js';
 import { createTestRedis } from '../support/test-redis.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
@@ -14,11 +18,7 @@ async function scrape(app: TestApp, token: string | null = TEST_ADMIN_TOKEN): Pr
   return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
 }
 
-/** The value of one sample line, e.g. `survey_turns_total{channel="voice",outcome="asked"}`; 0 when absent. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
+const sample = metricValue;
 
 /** A port nobody listens on right now (the OS's choice), for a server that takes its port from the configuration. */
 function freePort(): Promise<number> {
@@ -116,6 +116,54 @@ describe('METRICS_PORT', () => {
     } finally {
       await service.stop();
       await redis.cleanup();
+    }
+  });
+});
+
+describe('event-consumer lag', () => {
+  it('when events wait unread in two partition streams and one was read but not acknowledged, then lag and pending add up over the partitions', async () => {
+    const redis = await createTestRedis();
+    try {
+      const keys = createKeys(redis.prefix, 2);
+      expect(await consumerLag(redis.redis, keys, 'review')).toBe(0);
+      for (const partition of keys.partitionList) await redis.redis.xgroup('CREATE', keys.events(partition), 'review', '$', 'MKSTREAM');
+      for (const partition of keys.partitionList) for (let entry = 0; entry < 2; entry += 1) await redis.redis.xadd(keys.events(partition), '*', 'id', `r${partition}-${entry}`);
+      expect(await consumerLag(redis.redis, keys, 'review')).toBe(4);
+      await redis.redis.xreadgroup('GROUP', 'review', 'one', 'COUNT', 1, 'STREAMS', keys.events(0), '>');
+      expect(await consumerLag(redis.redis, keys, 'review')).toBe(3);
+      expect(await consumerLag(redis.redis, keys, 'review', 'pending')).toBe(1);
+      expect(await consumerLag(redis.redis, keys, 'another-group')).toBe(0);
+    } finally {
+      await redis.cleanup();
+    }
+  });
+});
+
+describe('invitations sent', () => {
+  it('when a counted sender sends, is refused and fails, then each invitation is counted by channel and outcome', async () => {
+    const app = await startTestApp();
+    try {
+      let call = 0;
+      const sender = countedInvitations(
+        {
+          invite: () => {
+            call += 1;
+            if (call === 1) return Promise.resolve({ sent: true as const, messageSid: 'SM1', segments: 1 });
+            if (call === 2) return Promise.resolve({ sent: false as const, reason: 'do-not-call' as const });
+            return Promise.reject(new Error('Twilio is down'));
+          },
+        },
+        app.services.metrics,
+      );
+      await sender.invite({ channel: 'sms', phone: '+15551230001', language: 'en' });
+      await sender.invite({ channel: 'sms', phone: '+15551230002', language: 'en' });
+      await expect(sender.invite({ channel: 'whatsapp', phone: '+15551230003', language: 'en' })).rejects.toThrow('Twilio is down');
+      const text = await (await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).text();
+      expect(metricValue(text, 'survey_invitations_sent_total{channel="sms",outcome="sent"}')).toBe(1);
+      expect(metricValue(text, 'survey_invitations_sent_total{channel="sms",outcome="do-not-call"}')).toBe(1);
+      expect(metricValue(text, 'survey_invitations_sent_total{channel="whatsapp",outcome="failed"}')).toBe(1);
+    } finally {
+      await app.close();
     }
   });
 });

@@ -30,6 +30,8 @@ export interface DialerOptions {
   clock: () => Date;
   settings: DialerSettings;
   machineMessage: (language: string) => SurveyPrompt;
+  /** Told every call create's outcome (metrics). */
+  onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
 }
 
 export class DialerUnavailableError extends Error {
@@ -78,6 +80,7 @@ export class Dialer implements DialerHooks {
       clock: options.clock,
       machineMessage: options.machineMessage,
       settings,
+      ...(options.onCall ? { onCall: options.onCall } : {}),
     };
     this.closer = new AttemptCloser(this.deps);
     this.job = new DialJob(this.deps, this.closer);
