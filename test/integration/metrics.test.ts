@@ -89,6 +89,15 @@ describe('metrics', () => {
     expect(sample((await scrape(app)).text, 'survey_rate_limit_refusals_total{route_class="tokens",scope="address"}')).toBe(1);
   });
 
+  it('when the Redis connection is killed, then the reconnect is counted', async () => {
+    const before = sample((await scrape(app)).text, 'survey_redis_reconnects_total');
+    const reconnected = new Promise<void>((resolve) => app.services.redis.once('ready', () => resolve()));
+    const id = (await app.services.redis.client('ID')) as number;
+    await app.redis.redis.client('KILL', 'ID', String(id));
+    await reconnected;
+    expect(sample((await scrape(app)).text, 'survey_redis_reconnects_total') - before).toBe(1);
+  });
+
   it('when a second app runs in the same process, then it counts apart (a registry per instance)', async () => {
     const other = await startTestApp({}, { shareRedisWith: app });
     try {
@@ -116,6 +125,19 @@ describe('METRICS_PORT', () => {
     } finally {
       await service.stop();
       await redis.cleanup();
+    }
+  });
+});
+
+describe('replica shortfalls', () => {
+  it('when REDIS_WAIT_REPLICAS asks for a replica Redis does not have, then each turn is counted as a shortfall', async () => {
+    const app = await startTestApp({ REDIS_WAIT_REPLICAS: '1' });
+    try {
+      expect((await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(newCallSid()))).status).toBe(200);
+      const text = await (await fetch(`${app.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })).text();
+      expect(metricValue(text, 'survey_redis_replica_shortfalls_total')).toBe(1);
+    } finally {
+      await app.close();
     }
   });
 });
