@@ -77,4 +77,34 @@ describe('the OpenAPI document', () => {
     await expect(expectMatchesOpenApi(app.baseUrl, 'GET', '/healthz', 200, { status: 'fine' })).rejects.toThrow(/matches its schema/);
     await expect(expectMatchesOpenApi(app.baseUrl, 'GET', '/healthz', 418, {})).rejects.toThrow(/documents status 418/);
   });
+
+  it('when a web chat conversation runs over Direct Line, then every answer, errors included, matches the document', async () => {
+    const base = `${app.baseUrl}/v3/directline`;
+    const check = async (method: string, template: string, response: Response): Promise<Record<string, unknown>> => {
+      const body = (await response.json()) as Record<string, unknown>;
+      await expectMatchesOpenApi(app.baseUrl, method, `/v3/directline${template}`, response.status, body);
+      return body;
+    };
+    const issued = await check('POST', '/tokens/generate', await fetch(`${base}/tokens/generate`, { method: 'POST' }));
+    const auth = { authorization: `Bearer ${String(issued.token)}`, 'content-type': 'application/json' };
+    const started = await check('POST', '/conversations', await fetch(`${base}/conversations`, { method: 'POST', headers: auth }));
+    const id = String(started.conversationId);
+    await check('POST', '/conversations/{conversationId}/activities', await fetch(`${base}/conversations/${id}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'message', text: 'hello' }) }));
+    const page = await check('GET', '/conversations/{conversationId}/activities', await fetch(`${base}/conversations/${id}/activities?watermark=0`, { headers: auth }));
+    expect((page.activities as unknown[]).length).toBeGreaterThan(0);
+    await check('GET', '/conversations/{conversationId}', await fetch(`${base}/conversations/${id}?watermark=1`, { headers: auth }));
+    await check('POST', '/tokens/refresh', await fetch(`${base}/tokens/refresh`, { method: 'POST', headers: auth }));
+    const expired = await check('GET', '/conversations/{conversationId}/activities', await fetch(`${base}/conversations/${id}/activities`, { headers: auth }));
+    expect(expired).toMatchObject({ error: { code: 'TokenExpired' } });
+  });
+
+  it('when a Bot Framework activity asks for its replies in the body, then the answer matches the document', async () => {
+    const response = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hello', deliveryMode: 'expectReplies', conversation: { id: 'openapi-chat' }, from: { id: 'customer' } }),
+    });
+    expect(response.status).toBe(200);
+    await expectMatchesOpenApi(app.baseUrl, 'POST', '/api/messages', 200, await response.json());
+  });
 });
