@@ -48,6 +48,7 @@ describe('metrics', () => {
     expect(text).toContain('# TYPE survey_turns_total counter');
     expect(text).toContain('# TYPE survey_http_request_duration_seconds histogram');
     expect(text).toMatch(/^survey_dialer_calls_in_progress 0$/m);
+    expect(text).toMatch(/^process_cpu_user_seconds_total /m);
     expect(text).toMatch(/^survey_event_consumer_lag\{group="review"\} \d+$/m);
   });
 
