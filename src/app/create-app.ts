@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
+import { messagingRoutes } from '../../messaging/messaging-routes.js';
 import { campaignRoutes } from '../../voice/campaigns/campaign-routes.js';
 import { dncRoutes } from '../../voice/campaigns/dnc-routes.js';
 import { machineDetectionRoutes } from '../../voice/dialer/amd-routes.js';
@@ -48,6 +49,7 @@ export function createApp(services: Services): Express {
       logger,
     }),
   );
+  app.use('/sms', noSniff, messagingRoutes({ survey: services.textSurvey, signature, logger }));
   app.use(securityHeaders());
   app.use(favicon());
 

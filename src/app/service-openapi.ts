@@ -6,6 +6,7 @@ import { webChatPaths } from '../../dialogs/webchat/webchat-paths.js';
 import { campaignPaths } from '../../voice/campaigns/campaign-paths.js';
 import { simulatorPaths } from '../../voice/simulator/simulator-paths.js';
 import { voicePaths } from '../../voice/voice-paths.js';
+import { messagingPaths } from '../../messaging/messaging-paths.js';
 import { openApiDocument, type OpenApiDocument } from '../http/openapi/openapi-document.js';
 import { privacyPaths } from '../http/openapi/privacy-paths.js';
 import { resultsApiPaths } from '../http/openapi/results-api-paths.js';
@@ -18,6 +19,7 @@ const TAGS = [
   { name: 'Direct Line', description: "The web chat's Direct Line 3.0 endpoints" },
   { name: 'Web chat', description: 'The customer chat page and widget' },
   { name: 'Voice webhooks', description: "Twilio's signed webhooks" },
+  { name: 'Messaging webhooks', description: "Twilio Messaging's signed webhooks (SMS, WhatsApp)" },
   { name: 'Phone simulator', description: 'A call in the browser, for supervisors' },
   { name: 'Results API', description: "Supervisors' figures as JSON and CSV" },
   { name: 'Privacy', description: 'Erasure on request' },
@@ -39,6 +41,6 @@ export function serviceOpenApi(bundleUrl: string): OpenApiDocument {
   return openApiDocument({
     version: packageVersion(),
     tags: TAGS,
-    areas: [servicePaths(), chatPaths(), directLinePaths(), webChatPaths(bundleUrl), voicePaths(), simulatorPaths(), campaignPaths(), resultsApiPaths(), privacyPaths(), reviewPagePaths()],
+    areas: [servicePaths(), chatPaths(), directLinePaths(), webChatPaths(bundleUrl), voicePaths(), messagingPaths(), simulatorPaths(), campaignPaths(), resultsApiPaths(), privacyPaths(), reviewPagePaths()],
   });
 }

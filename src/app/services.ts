@@ -30,7 +30,11 @@ import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
 import { ServiceMetrics } from '../metrics/service-metrics.js';
 import { countRedisEvents } from '../metrics/redis-events.js';
+import { countedInvitations } from '../metrics/counted-invitations.js';
 import { REVIEW_GROUP } from '../review/review-module.js';
+import { createMessaging } from '../../messaging/create-messaging.js';
+import type { TextSurvey } from '../../messaging/text-survey.js';
+import type { TextInvitationSender } from '../survey/text-invitation.js';
 
 export interface Services {
   config: Config;
@@ -42,6 +46,9 @@ export interface Services {
   /** The one owner of a survey turn, for every channel. */
   conversation: SurveyConversation;
   voiceSurvey: VoiceSurvey;
+  /** Text messages (SMS, WhatsApp): the /sms webhooks' survey, and the invitations sent through Twilio's Messages API. */
+  textSurvey: TextSurvey;
+  textInvitations: TextInvitationSender;
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
   campaigns: CampaignService;
@@ -112,10 +119,12 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
   dialer.start();
   const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
+  const messaging = createMessaging({ config, logger, redis, keys, store, doNotCall, conversation, twilioClient });
+
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
   const review = createReviewModule({ config, logger, redis, keys, store, onAlertDelivery: ({ kind, outcome }) => metrics.alertDeliveries.inc({ kind, outcome }) });
-  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS });
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, signingSecret: config.WEBCHAT_SIGNING_SECRET });
 
   return {
     config,
@@ -126,6 +135,8 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     doNotCall,
     conversation,
     voiceSurvey,
+    textSurvey: messaging.survey,
+    textInvitations: countedInvitations(messaging.invitations, metrics),
     dialer,
     campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date()), { allowedCountries: config.ALLOWED_COUNTRIES }),
     chatAdapter,

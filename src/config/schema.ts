@@ -144,6 +144,20 @@ export const environmentSchema = z.object({
   TWILIO_FROM_NUMBER: optionalText.pipe(e164.optional()),
   TWILIO_API_URL: optionalHttpUrl,
 
+  // Text-message surveys (messaging/): SMS and WhatsApp through Twilio Messaging.
+  /** Our numbers that take text messages; an inbound text to any other `To` is ignored. Unset: any. */
+  MESSAGING_NUMBERS: optionalText.transform((value, context): string[] | undefined => {
+    if (value === undefined) return undefined;
+    const numbers = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    if (numbers.length > 0 && numbers.every((number) => /^\+[1-9]\d{6,14}$/.test(number))) return [...new Set(numbers)];
+    context.addIssue({ code: 'custom', message: 'must be a comma-separated list of E.164 numbers, e.g. +15551230000,+15551230001' });
+    return z.NEVER;
+  }),
+  /** The WhatsApp sender (E.164, without `whatsapp:`); default TWILIO_FROM_NUMBER. */
+  WHATSAPP_FROM_NUMBER: optionalText.pipe(e164.optional()),
+  /** The approved WhatsApp template (Content API, HX…) sent outside the customer's 24-hour window. */
+  WHATSAPP_TEMPLATE_SID: optionalText.pipe(z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must look like HX followed by 32 hex digits').optional()),
+
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
@@ -197,6 +211,8 @@ export const environmentSchema = z.object({
         return origins;
       }),
   ),
+  /** Signs personalised chat links and widget parameters; without it every identity a page sends is unverified. */
+  WEBCHAT_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional()),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
 
   // Robocaller campaigns (voice/dialer): guard rails no campaign setting can loosen.

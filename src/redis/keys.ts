@@ -97,6 +97,12 @@ export interface Keys {
   callsInProgress: () => string;
   /** BullMQ prefix of the dialer's queues (one queue per campaign, named `dial-{campaignId}`). */
   dialerQueuePrefix: () => string;
+  /** Text messages: the open response of one customer number with one of our numbers, on one channel (sms, whatsapp); keyed on the customer's number. */
+  textConversation: (channel: string, ourNumber: string, customerPhone: string) => string;
+  /** WhatsApp: present while the customer's 24-hour window is open (their last inbound message). */
+  whatsappWindow: (customerPhone: string) => string;
+  /** One inbound text by its MessageSid: taken once; a redelivery gets the same reply. */
+  textMessage: (customerPhone: string, messageSid: string) => string;
 }
 
 /** FNV-1a (32 bits) of the id: cheap, stable across processes and versions, and evenly spread. */
@@ -173,5 +179,8 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     answeredCalls: (phone) => `${prefix}dialer:answered:{${phone}}`,
     callsInProgress: () => `${prefix}dialer:in-progress`,
     dialerQueuePrefix: () => `${prefix}{dialer}`,
+    textConversation: (channel, ourNumber, customerPhone) => `${prefix}text:{${customerPhone}}:${channel}:${ourNumber}`,
+    whatsappWindow: (customerPhone) => `${prefix}text:{${customerPhone}}:whatsapp-window`,
+    textMessage: (customerPhone, messageSid) => `${prefix}text:{${customerPhone}}:message:${messageSid}`,
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, campaignRequest, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
+import { api, campaignRequest, phone, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 const newYork = (index: number, extra: Record<string, string> = {}) => ({ phone: phone(index), timezone: 'America/New_York', ...extra });
 
@@ -36,7 +36,9 @@ describe('erasure on request in robocaller campaigns', () => {
 
     await api(base, 'POST', `/api/campaigns/${waiting.body.id}/start`);
     await world.twilio.waitForCalls(2);
-    await sleep(600);
+    // Each contact of the waiting campaign decided: one placed, the erased one never dialled.
+    await until('both contacts of the waiting campaign to be decided', () => world.jobs.outcomes.filter((job) => job.campaignId === waiting.body.id && job.outcome !== 'deferred').length === 2);
+    expect(world.jobs.outcomes.filter((job) => job.campaignId === waiting.body.id && job.outcome !== 'deferred').map((job) => job.outcome).sort()).toEqual(['gone', 'placed']);
     expect(world.twilio.calls.map((placed) => placed.to)).toEqual([ann.phone, phone(22)]);
     expect((await api(base, 'GET', `/api/campaigns/${waiting.body.id}`)).body.counts).toMatchObject({ erased: 1, dialing: 1, queued: 0 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSurveyFields } from '../../src/links/signed-link.js';
 import { sendChatMessage } from '../support/chat-client.js';
 import { DirectLineClient } from '../webchat/direct-line-client.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
@@ -6,6 +7,7 @@ import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
 const DAY = 86_400_000;
+const SIGNING_SECRET = 'privacy-test-signing-secret-0123456789';
 
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -19,7 +21,7 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 describe('privacy', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ WEBCHAT_SIGNING_SECRET: SIGNING_SECRET });
   });
   afterAll(async () => app?.close());
 
@@ -66,7 +68,9 @@ describe('privacy', () => {
   it('when a web chat customer is erased, then the message log the page reloads from is gone too', async () => {
     const client = new DirectLineClient(app.baseUrl);
     await client.start();
-    await client.post({ type: 'message', text: '9', channelData: { survey: { customerId: 'cust-web' } } });
+    // A customer id from the page counts only from a signed link.
+    const survey = signSurveyFields({ customerId: 'cust-web' }, { secret: SIGNING_SECRET, ttlSeconds: 3600 });
+    await client.post({ type: 'message', text: '9', channelData: { survey } });
     await eventually(() => client.botMessages(), (messages) => messages.length > 0);
     expect(await app.redis.redis.llen(app.services.keys.webChatActivities(client.conversationId))).toBeGreaterThan(0);
     expect(await (await erase({ customerId: 'cust-web' })).json()).toEqual({ erased: 1, campaignContacts: 0 });

@@ -36,12 +36,14 @@ async function listenOnFreePort(): Promise<Server> {
 export interface TestAppOptions {
   /** Run on another app's Redis prefix (a second instance, or a restart); its owner cleans it up. */
   shareRedisWith?: TestApp;
+  /** Run on this Redis prefix (e.g. a store a test wrote first); its owner cleans it up. */
+  onRedis?: TestRedis;
   /** The dialer's clock (window, retry and 30-day decisions), shorter waits, or another Calls API. */
   dialer?: DialerOverrides;
 }
 
 export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const shared = options.shareRedisWith?.redis;
+  const shared = options.shareRedisWith?.redis ?? options.onRedis;
   const redis = shared ?? (await createTestRedis());
   const logLines: string[] = [];
   const logSink = new Writable({

@@ -5,7 +5,7 @@ import type { AttemptCloser } from './attempt-closer.js';
 import { isCallable, localTimeAt, nextCallableTime } from './calling-window.js';
 import { attemptRefText, type AttemptRef } from './contact-transitions.js';
 import type { DialJobData } from './dial-queues.js';
-import type { DialerDeps } from './dialer-deps.js';
+import type { DeferralReason, DialerDeps } from './dialer-deps.js';
 import { paceFor } from './pacer.js';
 import { CallRejectedError, type CallsApi } from './twilio-calls.js';
 
@@ -51,21 +51,27 @@ export class DialJob {
   ) {}
 
   async run(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal): Promise<string> {
+    const outcome = await this.decide(job, token, stopping);
+    this.deps.onJobOutcome?.({ ...job.data, outcome });
+    return outcome;
+  }
+
+  private async decide(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal): Promise<string> {
     const { store } = this.deps;
     const { campaignId, contactId, attempt } = job.data;
     const ref: AttemptRef = { campaignId, contactId, attempt };
     const [campaign, contact] = await Promise.all([store.get(campaignId), store.contact(campaignId, contactId)]);
     if (!campaign || !contact) return 'gone';
     if (contact.state === 'dialing' && contact.attempts === attempt) return this.reconcile(campaign, contact, ref);
-    if (contact.state === 'dialing' && contact.attempts === attempt - 1) return this.later(job, token, this.deps.settings.tuning.lineBusyRecheckMs);
+    if (contact.state === 'dialing' && contact.attempts === attempt - 1) return this.later(job, token, this.deps.settings.tuning.lineBusyRecheckMs, 'line-busy');
     if (contact.state !== 'queued' || contact.attempts !== attempt - 1) return 'stale';
-    if (campaign.status !== 'running') return this.later(job, token, this.deps.settings.tuning.pausedRecheckMs);
+    if (campaign.status !== 'running') return this.later(job, token, this.deps.settings.tuning.pausedRecheckMs, 'paused');
     if (await this.onDoNotCallList(contact)) {
       await this.deps.transitions.settleQueued(campaignId, contactId, 'optedOut');
       return 'do-not-call';
     }
     const wait = await this.waitBeforeCalling(campaign, contact);
-    if (wait > 0) return this.later(job, token, wait);
+    if (wait > 0) return this.later(job, token, wait, 'not-yet');
     return this.dialWhenPaced(job, token, stopping, campaign, contact, ref);
   }
 
@@ -73,14 +79,14 @@ export class DialJob {
     const { pacer, guards, settings } = this.deps;
     const pace = paceFor(campaign.callsPerSecond, settings.tuning.pacingMarginMs);
     const slot = await pacer.reserveSlot(campaign.id, pace);
-    if (!slot.reserved) return this.later(job, token, slot.waitMs);
-    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0);
+    if (!slot.reserved) return this.later(job, token, slot.waitMs, 'pace');
+    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0, 'stopping');
 
     const refText = attemptRefText(ref);
-    if (!(await guards.takeLine(contact.phone, refText, settings.tuning.callLeaseMs))) return this.later(job, token, settings.tuning.lineBusyRecheckMs);
+    if (!(await guards.takeLine(contact.phone, refText, settings.tuning.callLeaseMs))) return this.later(job, token, settings.tuning.lineBusyRecheckMs, 'line-busy');
     if (!(await guards.takeCallSlot(refText, settings.maxConcurrentCalls, settings.tuning.callLeaseMs))) {
       await guards.releaseLine(contact.phone, refText);
-      return this.later(job, token, settings.tuning.capacityRecheckMs);
+      return this.later(job, token, settings.tuning.capacityRecheckMs, 'capacity');
     }
     // Time passed while waiting for the slot: the campaign may be paused, the window closed, the number listed.
     const blocked = await this.blockedNow(campaign, contact);
@@ -95,7 +101,7 @@ export class DialJob {
         this.deps.logger.warn({ campaignId: campaign.id, contactId: contact.id }, 'contact not called: its number is no longer one the dialer may call (ALLOWED_COUNTRIES or its type)');
         return blocked;
       }
-      return this.later(job, token, blocked === 'paused' ? settings.tuning.pausedRecheckMs : await this.waitBeforeCalling(campaign, contact));
+      return blocked === 'paused' ? this.later(job, token, settings.tuning.pausedRecheckMs, 'paused') : this.later(job, token, await this.waitBeforeCalling(campaign, contact), 'not-yet');
     }
     const now = this.deps.clock();
     const claimed = await this.deps.transitions.claim(ref, { phone: contact.phone, timezone: contact.timezone, localTime: localTimeAt(now, contact.timezone), at: now });
@@ -184,8 +190,10 @@ export class DialJob {
     return opening ? opening.getTime() - now.getTime() : DAY_MS;
   }
 
-  private async later(job: Job<DialJobData>, token: string | undefined, ms: number): Promise<never> {
-    await job.moveToDelayed(Date.now() + Math.max(0, Math.round(ms)), token);
+  private async later(job: Job<DialJobData>, token: string | undefined, ms: number, reason: DeferralReason): Promise<never> {
+    const delayMs = Math.max(0, Math.round(ms));
+    await job.moveToDelayed(Date.now() + delayMs, token);
+    this.deps.onJobOutcome?.({ ...job.data, outcome: 'deferred', reason, delayMs });
     throw new DelayedError();
   }
 }

@@ -4,7 +4,7 @@ import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { CallGuards } from './call-guards.js';
 import type { ContactTransitions } from './contact-transitions.js';
-import type { DialQueues } from './dial-queues.js';
+import type { DialJobData, DialQueues } from './dial-queues.js';
 import type { DialerSettings } from './dialer-settings.js';
 import type { Pacer } from './pacer.js';
 import type { CallsApi } from './twilio-calls.js';
@@ -26,4 +26,11 @@ export interface DialerDeps {
   machineMessage: (language: string) => SurveyPrompt;
   /** Told every call create's outcome (metrics). */
   onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
+  /** Told how each run of a dial job ended: placed, skipped (and why), or deferred (why, and for how long). */
+  onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }
+
+/** Why a dial job was put back to wait instead of dialling now. */
+export type DeferralReason = 'line-busy' | 'paused' | 'not-yet' | 'pace' | 'stopping' | 'capacity';
+
+export type DialJobOutcome = DialJobData & ({ outcome: 'deferred'; reason: DeferralReason; delayMs: number } | { outcome: string; reason?: undefined; delayMs?: undefined });

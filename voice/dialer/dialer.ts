@@ -14,7 +14,7 @@ import { ContactFeeder } from './contact-feeder.js';
 import { ContactTransitions } from './contact-transitions.js';
 import { DialJob } from './dial-job.js';
 import { DialQueues, type DialJobData } from './dial-queues.js';
-import type { DialerDeps } from './dialer-deps.js';
+import type { DialerDeps, DialJobOutcome } from './dialer-deps.js';
 import type { DialerSettings } from './dialer-settings.js';
 import { Pacer } from './pacer.js';
 import { StaleCallSweeper } from './stale-calls.js';
@@ -32,6 +32,7 @@ export interface DialerOptions {
   machineMessage: (language: string) => SurveyPrompt;
   /** Told every call create's outcome (metrics). */
   onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
+  onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }
 
 export class DialerUnavailableError extends Error {
@@ -79,6 +80,7 @@ export class Dialer implements DialerHooks {
       logger,
       clock: options.clock,
       machineMessage: options.machineMessage,
+      onJobOutcome: options.onJobOutcome,
       settings,
       ...(options.onCall ? { onCall: options.onCall } : {}),
     };
