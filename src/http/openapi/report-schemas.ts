@@ -43,6 +43,8 @@ export const responseViewSchema = z.object({
   phone: z.string().nullable(),
   recordingUrl: z.string().nullable(),
   test: z.boolean(),
+  deliveryStatus: z.string().optional().describe("Text surveys: the invitation's latest delivery status from Twilio"),
+  unverified: z.boolean().describe('A web page claimed the identity without a valid signed link: only its names were kept'),
 });
 
 const range = { from: z.string(), to: z.string() };
