@@ -11,7 +11,7 @@ import { TEST_ADMIN_TOKEN, TEST_TWILIO_AUTH_TOKEN, startTestApp, type TestApp } 
 import { sendChatMessage } from '../support/chat-client.js';
 import { metricValue } from '../support/metrics-scrape.js';
 import { createTestRedis } from '../support/test-redis.js';
-import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
+import { callFields, newCallSid, postTwilioWebhook, textFields } from '../support/twilio-webhook.js';
 
 async function scrape(app: TestApp, token: string | null = TEST_ADMIN_TOKEN): Promise<{ status: number; type: string | null; text: string }> {
   const response = await fetch(`${app.baseUrl}/metrics`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
@@ -71,6 +71,16 @@ describe('metrics', () => {
     const asked = 'survey_turns_total{channel="chat",outcome="asked"}';
     expect(sample(after.text, asked) - sample(before.text, asked)).toBe(2);
     expect(sample(after.text, 'survey_http_request_duration_seconds_count{method="POST",route="/api/messages",status="200"}')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('when a text message answers the score, then the SMS turn is counted and the /sms/incoming latency too', async () => {
+    const before = await scrape(app);
+    const reply = await postTwilioWebhook(`${app.baseUrl}/sms/incoming`, textFields('+15551239001', '9'));
+    expect(reply.status).toBe(200);
+    const after = await scrape(app);
+    const turns = (text: string) => ['asked', 'completed'].reduce((sum, outcome) => sum + sample(text, `survey_turns_total{channel="sms",outcome="${outcome}"}`), 0);
+    expect(turns(after.text) - turns(before.text)).toBe(1);
+    expect(sample(after.text, 'survey_http_request_duration_seconds_count{method="POST",route="/sms/incoming",status="200"}')).toBe(1);
   });
 
   it('when webhooks come unsigned or signed with another token, then each refusal is counted by reason', async () => {
