@@ -7,6 +7,7 @@ import { campaignPaths } from '../../voice/campaigns/campaign-paths.js';
 import { simulatorPaths } from '../../voice/simulator/simulator-paths.js';
 import { voicePaths } from '../../voice/voice-paths.js';
 import { messagingPaths } from '../../messaging/messaging-paths.js';
+import { contactPaths } from '../../contacts/contact-paths.js';
 import { openApiDocument, type OpenApiDocument } from '../http/openapi/openapi-document.js';
 import { privacyPaths } from '../http/openapi/privacy-paths.js';
 import { resultsApiPaths } from '../http/openapi/results-api-paths.js';
@@ -25,6 +26,7 @@ const TAGS = [
   { name: 'Privacy', description: 'Erasure on request' },
   { name: 'Retagging', description: 'Re-tagging stored reasons' },
   { name: 'Campaigns', description: 'Robocaller campaigns' },
+  { name: 'Contacts', description: 'Surveys after customer contacts' },
   { name: 'Do not call', description: 'The do-not-call list' },
   { name: 'Review pages', description: "Supervisors' HTML pages" },
   { name: 'Review queue', description: "The review queue's form posts" },
@@ -41,6 +43,6 @@ export function serviceOpenApi(bundleUrl: string): OpenApiDocument {
   return openApiDocument({
     version: packageVersion(),
     tags: TAGS,
-    areas: [servicePaths(), chatPaths(), directLinePaths(), webChatPaths(bundleUrl), voicePaths(), messagingPaths(), simulatorPaths(), campaignPaths(), resultsApiPaths(), privacyPaths(), reviewPagePaths()],
+    areas: [servicePaths(), chatPaths(), directLinePaths(), webChatPaths(bundleUrl), voicePaths(), messagingPaths(), simulatorPaths(), campaignPaths(), contactPaths(), resultsApiPaths(), privacyPaths(), reviewPagePaths()],
   });
 }

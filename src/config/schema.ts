@@ -83,6 +83,15 @@ const countryList = optionalText.transform((value, context): string[] | undefine
   return z.NEVER;
 });
 
+/** SURVEY_CHANNELS: where a survey after a contact goes when its channel is `any` (or `chat`), in order of preference. */
+const surveyChannelList = optionalText.transform((value, context): Array<'sms' | 'whatsapp' | 'voice'> => {
+  if (value === undefined) return ['sms', 'voice'];
+  const channels = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  if (channels.length > 0 && channels.every((channel) => channel === 'sms' || channel === 'whatsapp' || channel === 'voice')) return [...new Set(channels)] as Array<'sms' | 'whatsapp' | 'voice'>;
+  context.addIssue({ code: 'custom', message: 'must be a comma-separated list of sms, whatsapp and voice, e.g. sms,voice' });
+  return z.NEVER;
+});
+
 /** A zone Intl knows (Node 20's supportedValuesOf('timeZone') leaves out UTC, so ask a formatter). */
 function isTimeZone(zone: string): boolean {
   try {
@@ -227,6 +236,13 @@ export const environmentSchema = z.object({
   /** Countries (ISO 3166 alpha-2, as libphonenumber assigns them) the robocaller may call; unset: any. */
   ALLOWED_COUNTRIES: countryList,
   DIALER_WORKERS: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'on'),
+
+  // Survey after every contact (POST /api/contacts): the default policy, overridable per request.
+  SURVEY_DELAY_MINUTES: wholeNumber(0, 10_080, 10),
+  SURVEY_SAMPLE_PERCENT: wholeNumber(0, 100, 100),
+  SURVEY_MIN_DAYS_BETWEEN: wholeNumber(0, 365, 7),
+  SURVEY_CHANNELS: surveyChannelList,
+  SURVEY_TEXTS_PER_SECOND: wholeNumber(1, 1000, 5),
 
   // Supervisors' review: sessions, the signed detractor webhook and the daily digest.
   SESSION_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').max(720, 'must be at most 720 (30 days)').default(12),

@@ -103,6 +103,17 @@ export interface Keys {
   whatsappWindow: (customerPhone: string) => string;
   /** One inbound text by its MessageSid: taken once; a redelivery gets the same reply. */
   textMessage: (customerPhone: string, messageSid: string) => string;
+  /** Survey after a contact: its decision (written once, SET NX) and what its sending did, under the contact's own hash tag. */
+  contactSurvey: (contactId: string) => string;
+  contactSurveySent: (contactId: string) => string;
+  /** When a customer id or a number was last surveyed (`surveyId|ms`), across every channel: the fatigue rule. */
+  lastSurveyedCustomer: (customerId: string) => string;
+  lastSurveyedPhone: (phone: string) => string;
+  /** Erasure on request: the contact ids whose survey decision holds this customer id or number. */
+  contactSurveysOfCustomer: (customerId: string) => string;
+  contactSurveysOfPhone: (phone: string) => string;
+  /** BullMQ prefix of the survey-after-contact queue. */
+  contactSurveyQueuePrefix: () => string;
 }
 
 /** FNV-1a (32 bits) of the id: cheap, stable across processes and versions, and evenly spread. */
@@ -182,5 +193,12 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     textConversation: (channel, ourNumber, customerPhone) => `${prefix}text:{${customerPhone}}:${channel}:${ourNumber}`,
     whatsappWindow: (customerPhone) => `${prefix}text:{${customerPhone}}:whatsapp-window`,
     textMessage: (customerPhone, messageSid) => `${prefix}text:{${customerPhone}}:message:${messageSid}`,
+    contactSurvey: (contactId) => `${prefix}contact-survey:{${contactId}}`,
+    contactSurveySent: (contactId) => `${prefix}contact-survey:{${contactId}}:sent`,
+    lastSurveyedCustomer: (customerId) => `${prefix}last-surveyed:customer:{${customerId}}`,
+    lastSurveyedPhone: (phone) => `${prefix}last-surveyed:phone:{${phone}}`,
+    contactSurveysOfCustomer: (customerId) => `${prefix}contact-surveys-of:customer:{${customerId}}`,
+    contactSurveysOfPhone: (phone) => `${prefix}contact-surveys-of:phone:{${phone}}`,
+    contactSurveyQueuePrefix: () => `${prefix}{contacts}`,
   };
 }

@@ -118,6 +118,7 @@ describe('the campaign API', () => {
       callingHours: [{ start: '09:00', end: '20:00' }],
       maxAttempts: 2,
       retryAfterMinutes: 30,
+      channel: 'voice',
       createdAt: expect.any(String),
     });
     await expectMatchesOpenApi(base, 'GET', '/api/campaigns/{id}', view.status, view.body);

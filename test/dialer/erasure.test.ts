@@ -22,7 +22,7 @@ describe('erasure on request in robocaller campaigns', () => {
     const waiting = await api(base, 'POST', '/api/campaigns', campaignRequest([newYork(21), newYork(22)], { callsPerSecond: 10 }));
 
     const erasure = await api(base, 'POST', '/api/review/erasure', { customerId: 'cust-ann', phone: ann.phone });
-    expect(erasure).toEqual({ status: 200, body: { erased: 0, campaignContacts: 2 } });
+    expect(erasure).toEqual({ status: 200, body: { erased: 0, campaignContacts: 2, contactSurveys: 0 } });
 
     const afterCall = await api(base, 'GET', `/api/campaigns/${called.body.id}`);
     expect(afterCall.body.counts).toMatchObject({ queued: 0, erased: 1 });
@@ -42,6 +42,6 @@ describe('erasure on request in robocaller campaigns', () => {
     expect(world.twilio.calls.map((placed) => placed.to)).toEqual([ann.phone, phone(22)]);
     expect((await api(base, 'GET', `/api/campaigns/${waiting.body.id}`)).body.counts).toMatchObject({ erased: 1, dialing: 1, queued: 0 });
 
-    expect(await api(base, 'POST', '/api/review/erasure', { phone: ann.phone })).toEqual({ status: 200, body: { erased: 0, campaignContacts: 0 } });
+    expect(await api(base, 'POST', '/api/review/erasure', { phone: ann.phone })).toEqual({ status: 200, body: { erased: 0, campaignContacts: 0, contactSurveys: 0 } });
   });
 });

@@ -66,7 +66,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('when the document is read, then every route area is in it', () => {
-    for (const path of ['/api/messages', '/v3/directline/conversations', '/voice/incoming', '/voice/amd', '/sms/incoming', '/sms/status', '/api/campaigns/{id}', '/api/dnc', '/api/review/erasure', '/api/review/retag', '/api/review/summary', '/review/queue', '/healthz', '/metrics', '/openapi.json']) {
+    for (const path of ['/api/messages', '/v3/directline/conversations', '/voice/incoming', '/voice/amd', '/sms/incoming', '/sms/status', '/api/campaigns/{id}', '/api/contacts', '/api/dnc', '/api/review/erasure', '/api/review/retag', '/api/review/summary', '/review/queue', '/healthz', '/metrics', '/openapi.json']) {
       expect(document.paths[path], path).toBeDefined();
     }
   });

@@ -35,7 +35,7 @@ describe('privacy', () => {
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(other, { From: '+15552220002' }));
     const reply = await erase({ phone: '+15552220001' });
     const body: unknown = await reply.json();
-    expect(body).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(body).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     await expectMatchesOpenApi(app.baseUrl, 'POST', '/api/review/erasure', reply.status, body);
     expect(await app.services.store.get(mine)).toBeNull();
     expect(await app.redis.redis.exists(app.services.keys.transcript(mine))).toBe(0);
@@ -46,7 +46,7 @@ describe('privacy', () => {
     await sendChatMessage(app.baseUrl, 'c-erase', 'hello', { channelData: { survey: { customerId: 'cust-9' } } });
     const before = await app.services.store.listNewest({ channel: 'chat', limit: 10 });
     expect(before.some((record) => record.customerId === 'cust-9')).toBe(true);
-    expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     const erasedId = before.find((record) => record.customerId === 'cust-9')?.id ?? '';
     expect((await app.services.store.listNewest({ channel: 'chat', limit: 10 })).some((record) => record.customerId === 'cust-9')).toBe(false);
     expect(await app.redis.redis.exists(app.services.keys.response(erasedId), app.services.keys.transcript(erasedId))).toBe(0);
@@ -60,7 +60,7 @@ describe('privacy', () => {
     await postTwilioWebhook(answer('reason'), callFields(callSid, { SpeechResult: 'Nobody ever called me back', Confidence: '0.9', From: '+15552220003' }));
     const queued = await eventually(() => app.redis.redis.zscore(app.services.keys.reviewQueue('open'), callSid), (score) => score !== null);
     expect(queued).not.toBeNull();
-    expect(await (await erase({ phone: '+15552220003' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await (await erase({ phone: '+15552220003' })).json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     expect(await app.redis.redis.exists(app.services.keys.reviewItem(callSid))).toBe(0);
     expect(await app.redis.redis.zscore(app.services.keys.reviewQueue('open'), callSid)).toBeNull();
   });
@@ -73,7 +73,7 @@ describe('privacy', () => {
     await client.post({ type: 'message', text: '9', channelData: { survey } });
     await eventually(() => client.botMessages(), (messages) => messages.length > 0);
     expect(await app.redis.redis.llen(app.services.keys.webChatActivities(client.conversationId))).toBeGreaterThan(0);
-    expect(await (await erase({ customerId: 'cust-web' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await (await erase({ customerId: 'cust-web' })).json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     expect(await app.redis.redis.exists(app.services.keys.webChatActivities(client.conversationId), app.services.keys.webChatConversation(client.conversationId))).toBe(0);
   });
 

@@ -38,6 +38,13 @@ describe('the dependency rule', () => {
     expect(await ruleIdsFor('messaging/messaging-routes.ts', "export { chatRoutes } from '../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
   });
 
+  it('when the core or the voice channel imports contacts/, or contacts/ imports the chat channel, then lint fails', async () => {
+    expect(await ruleIdsFor('src/reports/nps.ts', "export { contactRoutes } from '../../contacts/contact-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('voice/voice-routes.ts', "export { contactRoutes } from '../contacts/contact-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('contacts/contact-routes.ts', "export { chatRoutes } from '../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('contacts/contact-routes.ts', "export { nextCallableTime } from '../voice/dialer/calling-window.js';\n")).toEqual([]);
+  });
+
   it('when code deep-imports botbuilder internals or the root of natural, then lint fails', async () => {
     expect(await ruleIdsFor('dialogs/chat-routes.ts', "export { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';\n")).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/tagging/tagger.ts', "export { default } from 'natural';\n")).toContain('no-restricted-imports');

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { startServices, type Services } from '../../src/app/services.js';
 import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { serveApp } from '../../src/app/create-app.js';
 import { applyServerTimeouts, createHttpServer } from '../../src/app/server-timeouts.js';
@@ -40,6 +41,8 @@ export interface TestAppOptions {
   onRedis?: TestRedis;
   /** The dialer's clock (window, retry and 30-day decisions), shorter waits, or another Calls API. */
   dialer?: DialerOverrides;
+  /** The messaging channel's text invitations (surveys after contacts on sms and whatsapp). */
+  textInvitations?: TextInvitationSender;
 }
 
 export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -67,7 +70,10 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   });
   const client = connectRedis(redis.url);
   await untilReady(client);
-  const services = await startServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
+  const services = await startServices(config, createLogger(config.LOG_LEVEL, logSink), client, {
+    ...(options.dialer ? { dialer: options.dialer } : {}),
+    ...(options.textInvitations ? { textInvitations: options.textInvitations } : {}),
+  });
   serveApp(server, services);
   applyServerTimeouts(server, config);
   return {

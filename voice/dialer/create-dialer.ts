@@ -3,6 +3,7 @@ import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import { Dialer } from './dialer.js';
 import type { DialJobOutcome } from './dialer-deps.js';
 import { DEFAULT_TUNING, MAX_ANSWERED_CALLS_PER_30_DAYS, type DialerTuning } from './dialer-settings.js';
@@ -41,6 +42,8 @@ export interface DialerParts {
   machineMessage: (language: string) => SurveyPrompt;
   /** Told every call create's outcome (metrics). */
   onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
+  /** The messaging channel's invitations, for `fallback: 'sms'` and text campaigns. */
+  texts?: TextInvitationSender | undefined;
 }
 
 export function createDialer(config: DialerConfig, parts: DialerParts, overrides: DialerOverrides = {}): Dialer {

@@ -11,6 +11,10 @@ import { CallRejectedError, type CallsApi } from './twilio-calls.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
+function isTextCampaign(campaign: Campaign): boolean {
+  return campaign.channel === 'sms' || campaign.channel === 'whatsapp';
+}
+
 /** Resolves true after `ms`, or false as soon as `signal` fires. */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
@@ -62,7 +66,7 @@ export class DialJob {
     const ref: AttemptRef = { campaignId, contactId, attempt };
     const [campaign, contact] = await Promise.all([store.get(campaignId), store.contact(campaignId, contactId)]);
     if (!campaign || !contact) return 'gone';
-    if (contact.state === 'dialing' && contact.attempts === attempt) return this.reconcile(campaign, contact, ref);
+    if (contact.state === 'dialing' && contact.attempts === attempt) return isTextCampaign(campaign) ? this.reconcileText(campaign, ref) : this.reconcile(campaign, contact, ref);
     if (contact.state === 'dialing' && contact.attempts === attempt - 1) return this.later(job, token, this.deps.settings.tuning.lineBusyRecheckMs, 'line-busy');
     if (contact.state !== 'queued' || contact.attempts !== attempt - 1) return 'stale';
     if (campaign.status !== 'running') return this.later(job, token, this.deps.settings.tuning.pausedRecheckMs, 'paused');
@@ -72,7 +76,72 @@ export class DialJob {
     }
     const wait = await this.waitBeforeCalling(campaign, contact);
     if (wait > 0) return this.later(job, token, wait, 'not-yet');
+    if (isTextCampaign(campaign)) return this.inviteWhenPaced(job, token, stopping, campaign, contact, ref);
     return this.dialWhenPaced(job, token, stopping, campaign, contact, ref);
+  }
+
+  /**
+   * A text campaign's attempt: the same checks, window and pace as a call, without the line and the
+   * cap on calls in progress; one invitation through the messaging channel's port, at most once.
+   */
+  private async inviteWhenPaced(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal, campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {
+    const { pacer, settings, transitions } = this.deps;
+    const texts = this.deps.texts;
+    if (!texts) return this.later(job, token, settings.tuning.pausedRecheckMs, 'paused');
+    const pace = paceFor(campaign.callsPerSecond, settings.tuning.pacingMarginMs);
+    const slot = await pacer.reserveSlot(campaign.id, pace);
+    if (!slot.reserved) return this.later(job, token, slot.waitMs, 'pace');
+    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0, 'stopping');
+    const blocked = await this.blockedNow(campaign, contact);
+    if (blocked !== null) {
+      if (blocked === 'do-not-call' || blocked === 'not-dialable') {
+        await transitions.settleQueued(campaign.id, contact.id, blocked === 'do-not-call' ? 'optedOut' : 'failed');
+        return blocked;
+      }
+      return blocked === 'paused' ? this.later(job, token, settings.tuning.pausedRecheckMs, 'paused') : this.later(job, token, await this.waitBeforeCalling(campaign, contact), 'not-yet');
+    }
+    const now = this.deps.clock();
+    const claimed = await transitions.claim(ref, { phone: contact.phone, timezone: contact.timezone, localTime: localTimeAt(now, contact.timezone), at: now });
+    if (claimed !== 'ok') return `not-claimed:${claimed}`;
+    const channel = campaign.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+    await transitions.markTextAttempt(ref, channel);
+    for (let waitMs = await pacer.takeCall(campaign.id, pace); waitMs > 0; waitMs = await pacer.takeCall(campaign.id, pace)) {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    let ending: { result: 'completed' | 'optedOut' | 'failed'; error?: string; messageSid?: string; segments?: number };
+    try {
+      const sent = await texts.invite({
+        channel,
+        phone: contact.phone,
+        language: contact.language ?? settings.defaultLanguage,
+        timezone: contact.timezone,
+        campaignId: campaign.id,
+        contactId: contact.id,
+        ...(contact.name ? { customerName: contact.name } : {}),
+        ...(contact.customerId ? { customerId: contact.customerId } : {}),
+        ...(contact.agentId ? { agentId: contact.agentId } : {}),
+        ...(contact.agentName ? { agentName: contact.agentName } : {}),
+      });
+      ending = sent.sent
+        ? { result: 'completed', messageSid: sent.messageSid, segments: sent.segments }
+        : { result: sent.reason === 'do-not-call' ? 'optedOut' : 'failed', error: `${channel} invitation not sent: ${sent.reason}${sent.detail ? ` (${sent.detail.slice(0, 200)})` : ''}` };
+    } catch (error) {
+      // At most once: an invitation whose outcome is unknown is not sent again.
+      ending = { result: 'failed', error: `${channel} invitation failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}` };
+    }
+    await this.closer.close(campaign, ref, { result: ending.result, retryable: false, apiFailure: false, ...(ending.error ? { error: ending.error } : {}) });
+    if (ending.result === 'completed') await transitions.finishTextAttempt(ref, { result: 'invited', endedAt: this.deps.clock(), ...(ending.messageSid ? { messageSid: ending.messageSid } : {}), ...(ending.segments !== undefined ? { segments: ending.segments } : {}) });
+    return ending.result === 'completed' ? 'invited' : ending.result;
+  }
+
+  /** A text attempt found claimed but unfinished (a crash mid-send): it is never sent again. */
+  private async reconcileText(campaign: Campaign, ref: AttemptRef): Promise<string> {
+    const fields = await this.deps.store.attemptFields(ref.campaignId, ref.contactId, ref.attempt);
+    if (!fields.contactId) return 'gone';
+    if (fields.final) return 'already-sent';
+    if (Date.now() - Number(fields.startedMs ?? 0) <= this.deps.settings.tuning.orphanAfterMs) return 'in-flight';
+    await this.closer.close(campaign, ref, { result: 'failed', error: 'the instance sending the invitation stopped; it is not sent twice', retryable: false, apiFailure: false });
+    return 'not-sent';
   }
 
   private async dialWhenPaced(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal, campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {
@@ -184,7 +253,8 @@ export class DialJob {
   private async waitBeforeCalling(campaign: Campaign, contact: Contact): Promise<number> {
     const now = this.deps.clock();
     let earliest = contact.dueAt && contact.dueAt > now.getTime() ? new Date(contact.dueAt) : now;
-    const limitLifts = await this.deps.guards.answeredLimitLiftsAt(contact.phone, now, this.deps.settings.maxAnsweredPer30Days);
+    // The 30-day limit counts answered calls; a text campaign's invitations are not calls.
+    const limitLifts = isTextCampaign(campaign) ? null : await this.deps.guards.answeredLimitLiftsAt(contact.phone, now, this.deps.settings.maxAnsweredPer30Days);
     if (limitLifts && limitLifts > earliest) earliest = limitLifts;
     const opening = nextCallableTime(earliest, contact.timezone, campaign.window);
     return opening ? opening.getTime() - now.getTime() : DAY_MS;

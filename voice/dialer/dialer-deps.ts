@@ -1,6 +1,7 @@
 import type { Logger } from '../../src/logging/logger.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { CallGuards } from './call-guards.js';
 import type { ContactTransitions } from './contact-transitions.js';
@@ -19,6 +20,8 @@ export interface DialerDeps {
   doNotCall: DoNotCallList;
   /** Absent without Twilio credentials: campaigns can be prepared but not started. */
   calls: CallsApi | undefined;
+  /** The messaging channel's invitations (the sms fallback); absent without it. */
+  texts: TextInvitationSender | undefined;
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;

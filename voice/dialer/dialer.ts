@@ -3,6 +3,7 @@ import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import { CampaignStore } from '../campaigns/campaign-store.js';
 import type { Campaign } from '../campaigns/campaign-types.js';
@@ -26,6 +27,7 @@ export interface DialerOptions {
   keys: Keys;
   doNotCall: DoNotCallList;
   calls: CallsApi | undefined;
+  texts?: TextInvitationSender | undefined;
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;
@@ -36,8 +38,8 @@ export interface DialerOptions {
 }
 
 export class DialerUnavailableError extends Error {
-  constructor() {
-    super('dialling needs Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+  constructor(message = 'dialling needs Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER') {
+    super(message);
     this.name = 'DialerUnavailableError';
   }
 }
@@ -77,6 +79,7 @@ export class Dialer implements DialerHooks {
       queues,
       doNotCall: options.doNotCall,
       calls: options.calls,
+      texts: options.texts,
       logger,
       clock: options.clock,
       machineMessage: options.machineMessage,
@@ -111,7 +114,9 @@ export class Dialer implements DialerHooks {
   }
 
   async startCampaign(campaign: Campaign): Promise<void> {
-    if (!this.canDial) throw new DialerUnavailableError();
+    if (campaign.channel === 'sms' || campaign.channel === 'whatsapp') {
+      if (!this.deps.texts) throw new DialerUnavailableError(`a ${campaign.channel} campaign needs the messaging channel, which is not configured`);
+    } else if (!this.canDial) throw new DialerUnavailableError();
     await this.store.setStatus(campaign.id, 'running');
     await this.deps.queues.resume(campaign.id);
     this.work(campaign);
