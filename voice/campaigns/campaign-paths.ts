@@ -4,7 +4,7 @@ import { adminRefusals, errorResponse, jsonBody, jsonResponse } from '../../src/
 import { ADMIN_API, anyOf } from '../../src/http/openapi/security.js';
 import { jsonSchemaOf, queryParameters } from '../../src/http/openapi/zod-json-schema.js';
 import { auditQuerySchema, campaignRequestSchema, contactRowSchema, contactsRequestSchema, dncQuerySchema, dncRequestSchema } from './campaign-schemas.js';
-import { CONTACT_STATES } from './campaign-types.js';
+import { CAMPAIGN_CHANNELS, CONTACT_STATES } from './campaign-types.js';
 
 const tags = ['Campaigns'];
 const clockSpan = z.object({ start: z.string(), end: z.string() });
@@ -20,6 +20,8 @@ export const campaignViewSchema = z.object({
   callingHours: z.array(clockSpan).describe('Where the window overlaps the legal calling hours, in each contact’s local time'),
   maxAttempts: z.number().int(),
   retryAfterMinutes: z.number(),
+  channel: z.enum(CAMPAIGN_CHANNELS),
+  fallback: z.enum(['sms']).optional(),
   createdAt: z.string(),
 });
 
