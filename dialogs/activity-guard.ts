@@ -7,7 +7,7 @@ export const MAX_MESSAGE_LENGTH = 20_000;
 
 const identifier = z.string().min(1).max(1024).regex(NO_CONTROL_CHARACTERS, 'must not contain control characters');
 
-const activitySchema = z
+export const activitySchema = z
   .object({
     type: z.string().refine((type) => KNOWN_TYPES.has(type), 'unknown activity type'),
     conversation: z.object({ id: identifier }, { error: 'conversation.id is required' }),

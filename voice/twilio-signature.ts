@@ -6,6 +6,8 @@ export interface SignatureCheck {
   authToken: string | undefined;
   /** The base URL Twilio was given; the signed URL is rebuilt from it, never from Host or X-Forwarded-* headers. */
   publicUrl: string;
+  /** Told every refusal (metrics): no token configured, no signature, or one that does not match. */
+  onRefused?: (reason: 'unconfigured' | 'missing' | 'invalid') => void;
 }
 
 /** A refusal names the URL the signature was checked against, for the log. */
@@ -32,6 +34,7 @@ export function requireTwilioSignature(check: SignatureCheck, logger: Logger): R
       next();
       return;
     }
+    check.onRefused?.(verdict.checkedUrl ? 'invalid' : check.authToken ? 'missing' : 'unconfigured');
     if (verdict.checkedUrl) {
       logger.warn(
         { checkedUrl: verdict.checkedUrl, publicUrl: check.publicUrl },

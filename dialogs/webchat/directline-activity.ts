@@ -12,7 +12,7 @@ function fitsInJsonLimit(value: unknown): boolean {
 }
 
 /** What Web Chat (or any Direct Line client) may post; anything else in the body is dropped. */
-const postedActivitySchema = z
+export const postedActivitySchema = z
   .object({
     type: z.enum([ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing], { error: 'type must be message, event or typing' }),
     text: z.string().max(MAX_MESSAGE_LENGTH, `text is longer than ${MAX_MESSAGE_LENGTH} characters`).optional(),

@@ -27,9 +27,12 @@ export class DeliveryLog {
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Keys,
+    /** Told every attempt recorded (metrics). */
+    private readonly onRecord?: (attempt: Pick<DeliveryAttempt, 'kind' | 'outcome'>) => void,
   ) {}
 
   async record(attempt: Omit<DeliveryAttempt, 'at'>): Promise<void> {
+    this.onRecord?.(attempt);
     const fields = { at: new Date().toISOString(), ...attempt, attempt: String(attempt.attempt), status: String(attempt.status), ms: String(attempt.ms) };
     await this.redis.xadd(this.keys.alertDeliveries(), 'MAXLEN', '~', KEEP, '*', ...Object.entries(fields).flat());
   }

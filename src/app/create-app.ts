@@ -23,6 +23,11 @@ import { directLineRoutes } from '../../dialogs/webchat/directline-routes.js';
 import { webChatRoutes } from '../../dialogs/webchat/webchat-routes.js';
 import { SimulatedCalls } from '../../voice/simulator/simulated-calls.js';
 import { simulatorRoutes } from '../../voice/simulator/simulator-routes.js';
+import { webChatBundleUrl } from '../../dialogs/webchat/webchat-routes.js';
+import { openApiRoute } from '../http/openapi/openapi-route.js';
+import { metricsRoute } from '../metrics/metrics-route.js';
+import { requestTimer } from '../metrics/request-timer.js';
+import { serviceOpenApi } from './service-openapi.js';
 
 /** The HTTP service: thin routes over the services. */
 export function createApp(services: Services): Express {
@@ -32,20 +37,22 @@ export function createApp(services: Services): Express {
   // TRUST_PROXY: which X-Forwarded-For entries name the client (rate limits and sign-in lockout key on it); unset, none do.
   app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLog(logger));
+  app.use(requestTimer(services.metrics));
+  const signature = { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL, onRefused: (reason: string) => services.metrics.signatureRejections.inc({ reason }) };
   // Twilio's webhooks come first and without the browser headers: TwiML is read by Twilio, not a
   // browser, and every middleware a voice turn skips is throughput against the floor.
   app.use('/voice/prompts', promptRoutes(services.promptRecordings));
-  app.use('/voice/amd', noSniff, machineDetectionRoutes(services.dialer, { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL }, logger));
+  app.use('/voice/amd', noSniff, machineDetectionRoutes(services.dialer, signature, logger));
   app.use(
     '/voice',
     noSniff,
     voiceRoutes({
       survey: services.voiceSurvey,
-      signature: { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL },
+      signature,
       logger,
     }),
   );
-  app.use('/sms', noSniff, messagingRoutes({ survey: services.textSurvey, signature: { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL }, logger }));
+  app.use('/sms', noSniff, messagingRoutes({ survey: services.textSurvey, signature, logger }));
   app.use(securityHeaders());
   app.use(favicon());
 
@@ -56,6 +63,9 @@ export function createApp(services: Services): Express {
     );
     response.status(redisUp ? 200 : 503).json({ status: redisUp ? 'ok' : 'degraded', redis: redisUp ? 'up' : 'down' });
   });
+
+  app.get('/openapi.json', openApiRoute(serviceOpenApi(webChatBundleUrl(services.webChat.bundle))));
+  app.get('/metrics', services.requireAdminApi, metricsRoute(services.metrics.registry));
 
   app.use('/api', noStore);
   // Bot Framework traffic on /api/messages is authenticated and all comes from the channel service: no per-address limit.

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import { connectClient, untilReady, type RedisLocation } from '../redis/connect.js';
 import { applyServerTimeouts, createHttpServer } from './server-timeouts.js';
 import { startServices, type Services } from './services.js';
+import { startMetricsServer } from './metrics-server.js';
 
 export class RedisUnreachableError extends Error {
   constructor(cause: unknown) {
@@ -16,6 +17,8 @@ export class RedisUnreachableError extends Error {
 
 export interface HttpService {
   server: Server;
+  /** The unauthenticated /metrics on METRICS_PORT, when set. */
+  metricsServer: Server | undefined;
   /** Stops taking requests, then background work, then closes Redis. */
   stop: () => Promise<void>;
 }
@@ -57,10 +60,23 @@ export async function startHttpService(config: Config, logger: Logger, redisUrl:
     redis.disconnect();
     throw new Error(`Cannot listen on port ${config.PORT}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  logger.info({ port: config.PORT, production: config.isProduction, pid: process.pid }, 'listening');
+  let metricsServer: Server | undefined;
+  if (config.METRICS_PORT) {
+    try {
+      metricsServer = await startMetricsServer(services.metrics.registry, config.METRICS_PORT);
+    } catch (error) {
+      server.close();
+      await services.close().catch(() => undefined);
+      redis.disconnect();
+      throw new Error(`Cannot listen on METRICS_PORT ${config.METRICS_PORT}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  logger.info({ port: config.PORT, metricsPort: config.METRICS_PORT, production: config.isProduction, pid: process.pid }, 'listening');
   return {
     server,
+    metricsServer,
     async stop() {
+      metricsServer?.close();
       server.close();
       server.closeAllConnections();
       await services.close().catch((error: unknown) => logger.warn({ err: error }, 'background work did not stop cleanly'));

@@ -32,6 +32,10 @@ import { createReviewModule, type ReviewModule } from '../review/review-module.j
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
+import { ServiceMetrics } from '../metrics/service-metrics.js';
+import { countRedisEvents } from '../metrics/redis-events.js';
+import { countedInvitations } from '../metrics/counted-invitations.js';
+import { REVIEW_GROUP } from '../review/review-module.js';
 import { createMessaging } from '../../messaging/create-messaging.js';
 import type { TextSurvey } from '../../messaging/text-survey.js';
 import { ContactSurveyCalls } from '../../voice/campaigns/contact-survey-calls.js';
@@ -78,6 +82,8 @@ export interface Services {
   requireAdminApi: RequestHandler;
   /** Guards supervisor pages (`/review`, `/simulator`): the bearer token or a session; signed-out browsers are redirected to /review/sign-in, others get 401. */
   requireSupervisorPage: RequestHandler;
+  /** This instance's Prometheus metrics (a registry of its own). */
+  metrics: ServiceMetrics;
   /** Stops background work (workers, consumers); the Redis client is closed by whoever opened it. */
   close(): Promise<void>;
 }
@@ -102,10 +108,15 @@ function voiceOverrides(config: Config): Record<string, string | undefined> {
 
 function createServices(config: Config, logger: Logger, redis: RedisClient, keys: Keys, options: ServiceOptions): Services {
   const dayOf = reportDayOf(config.REPORT_TIME_ZONE);
+  const metrics = new ServiceMetrics({ redis, keys, consumerGroups: [REVIEW_GROUP] });
+  const stopCountingRedis = countRedisEvents(redis, metrics);
   const store = new ResponseStore(redis, keys, {
     dayOf,
     waitReplicas: config.REDIS_WAIT_REPLICAS,
-    onReplicaShortfall: (wanted, reached) => logger.warn({ wanted, reached, waitedMs: REPLICA_WAIT_MS }, 'a survey turn was acknowledged before enough replicas had it (REDIS_WAIT_REPLICAS)'),
+    onReplicaShortfall: (wanted, reached) => {
+      metrics.replicaShortfalls.inc();
+      logger.warn({ wanted, reached, waitedMs: REPLICA_WAIT_MS }, 'a survey turn was acknowledged before enough replicas had it (REDIS_WAIT_REPLICAS)');
+    },
   });
   const doNotCall = new DoNotCallList(redis, keys);
   const callbackNumber = config.CALLBACK_NUMBER ?? config.TWILIO_FROM_NUMBER;
@@ -122,6 +133,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     business: { businessName: config.BUSINESS_NAME, ...(callbackNumber ? { callbackNumber } : {}) },
     defaultLanguage: config.DEFAULT_LANGUAGE,
     messages: config.surveyMessages,
+    onTurn: (channel, outcome) => metrics.turns.inc({ channel, outcome }),
   });
   const promptRecordings = new PromptRecordings(config.PROMPTS_DIR);
   const audio = new PromptAudio(config.PUBLIC_URL, promptRecordings, voiceOverrides(config));
@@ -129,9 +141,10 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
   if (unvoiced.length > 0) logger.info({ messages: unvoiced }, `${unvoiced.length} spoken messages have neither a Twilio voice nor a recording in PROMPTS_DIR; calls say them in the account's default voice: ${unvoiced.join(', ')}`);
   const machineMessage = (language: string) => promptTwiml(conversation.say(language, ['machineMessage'], 'voice'), config.PUBLIC_URL, audio);
   const messaging = createMessaging({ config, logger, redis, keys, store, doNotCall, conversation, twilioClient });
+  const invitations = countedInvitations(messaging.invitations, metrics);
   // Surveys after contacts and campaigns reach customers by text only where the messaging channel can send.
-  const texts = options.textInvitations ?? (twilioClient && config.TWILIO_FROM_NUMBER ? messaging.invitations : undefined);
-  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, texts }, options.dialer);
+  const texts = options.textInvitations ?? (twilioClient && config.TWILIO_FROM_NUMBER ? invitations : undefined);
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, texts, onCall: (outcome) => metrics.dialerCalls.inc({ outcome }) }, options.dialer);
   dialer.start();
   const clock = options.dialer?.clock ?? (() => new Date());
   const contactSurveys = createContactSurveys(config, {
@@ -155,7 +168,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
 
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
-  const review = createReviewModule({ config, logger, redis, keys, store });
+  const review = createReviewModule({ config, logger, redis, keys, store, onAlertDelivery: ({ kind, outcome }) => metrics.alertDeliveries.inc({ kind, outcome }) });
   const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, signingSecret: config.WEBCHAT_SIGNING_SECRET });
 
   return {
@@ -169,7 +182,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     voiceSurvey,
     promptRecordings,
     textSurvey: messaging.survey,
-    textInvitations: messaging.invitations,
+    textInvitations: invitations,
     dialer,
     campaigns: new CampaignService(dialer.store, dialer, clock, { allowedCountries: config.ALLOWED_COUNTRIES }),
     contactSurveys: contactSurveys.surveys,
@@ -181,11 +194,13 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     idleChatCloser,
     retagger: new Retagger(redis, keys, getTagger, logger, dayOf),
     runChatTurn: (context) => bot.run(context),
-    rateLimits: new PublicRateLimits(redis, keys, rateLimitSettings(config)),
+    rateLimits: new PublicRateLimits(redis, keys, rateLimitSettings(config), (kind, scope) => metrics.rateLimitRefusals.inc({ route_class: kind, scope })),
     review,
     requireAdminApi: review.auth.requireApi,
     requireSupervisorPage: review.auth.requirePage,
+    metrics,
     close: async () => {
+      stopCountingRedis();
       stopRetention();
       stopIdleChatCloser();
       await webChat.streams.close();

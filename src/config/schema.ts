@@ -147,6 +147,8 @@ export const environmentSchema = z.object({
   WEB_CONCURRENCY: optionalText
     .pipe(z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().min(1, 'must be 1-32').max(32, 'must be 1-32')).optional())
     .transform((value) => value ?? 1),
+  /** Serves GET /metrics without authentication on this port too (keep it off the public network); unset, only the main port's bearer-guarded /metrics. */
+  METRICS_PORT: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().min(1, 'must be 1-65535').max(65535, 'must be 1-65535')).optional()),
   /** Who may set X-Forwarded-For: the client address that rate limits and sign-in lockout key on. */
   TRUST_PROXY: trustProxy,
   /** Longest a request may take to arrive in full (a large CSV upload over a slow link needs the most). */

@@ -55,7 +55,13 @@ function refuse(response: Response, refusal: RateLimiterRes, error: string): voi
 export class PublicRateLimits {
   private readonly limiters: Record<PublicRouteClass, Limiter>;
 
-  constructor(redis: RedisClient, keys: Keys, settings: Record<PublicRouteClass, RateLimitSetting>) {
+  constructor(
+    redis: RedisClient,
+    keys: Keys,
+    settings: Record<PublicRouteClass, RateLimitSetting>,
+    /** Told every refusal (metrics). */
+    private readonly onRefused?: (kind: PublicRouteClass, scope: 'address' | 'global') => void,
+  ) {
     const build = (kind: PublicRouteClass): Limiter => ({
       byAddress: redisLimiter(redis, keys.rateLimit(`${kind}:address`), settings[kind].perAddressPerMinute, 60),
       global: redisLimiter(redis, keys.rateLimit(`${kind}:global`), settings[kind].globalPerSecond, 1),
@@ -70,13 +76,19 @@ export class PublicRateLimits {
       try {
         await limiter.byAddress.consume(clientAddress(request));
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return refuse(response, rejection, 'too many requests from this address');
+        if (rejection instanceof RateLimiterRes) {
+          this.onRefused?.(kind, 'address');
+          return refuse(response, rejection, 'too many requests from this address');
+        }
         return next(rejection);
       }
       try {
         await limiter.global.consume('all');
       } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return refuse(response, rejection, 'the service is busy');
+        if (rejection instanceof RateLimiterRes) {
+          this.onRefused?.(kind, 'global');
+          return refuse(response, rejection, 'the service is busy');
+        }
         return next(rejection);
       }
       next();

@@ -7,7 +7,7 @@ export type CustomerToErase = { customerId?: string; phone?: string };
 /** Erases one customer everywhere; answers how many records of each kind went (`erased` responses, `campaignContacts`…). */
 export type CustomerEraser = (who: CustomerToErase) => Promise<Record<string, number>>;
 
-const erasureRequestSchema = z
+export const erasureRequestSchema = z
   .object({
     customerId: z.string().trim().min(1).max(100).optional(),
     phone: z

@@ -50,3 +50,24 @@ export const trendQuerySchema = z
 export function describeQueryIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ');
 }
+
+/** `?page=` of the review lists: 1-10000; anything else shows the first page. */
+export const pageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() });
+
+/** `/review/responses`: one channel, and the page. */
+export const responsesPageQuerySchema = pageQuerySchema.extend({ channel: channelSchema.optional() });
+
+/** `/review/queue`: open or done items, and the page. */
+export const queuePageQuerySchema = pageQuerySchema.extend({ state: z.enum(['open', 'done']).optional() });
+
+/** `/review/daily`: the day (default yesterday in REPORT_TIME_ZONE). */
+export const dailyPageQuerySchema = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be a date such as 2026-11-01').optional() });
+
+/** The dashboard, agents and drivers pages: the API's filters plus the trend interval. */
+export const filterPageQuerySchema = trendQuerySchema;
+
+/** The review queue's form posts: the session's form token, and the action's own field. */
+const formToken = { _csrf: z.string().describe("The session's form token (printed in the page)") };
+export const assignFormSchema = z.object({ ...formToken, assignee: z.string().max(64).optional().describe('A supervisor username; empty unassigns') });
+export const noteFormSchema = z.object({ ...formToken, text: z.string().min(1) });
+export const formTokenSchema = z.object(formToken);

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { RedisClient } from '../redis/redis-client.js';
 import { buildDailyDigest, type DailyDigest } from '../alerts/daily-digest.js';
-import { DeliveryLog } from '../alerts/delivery-log.js';
+import { DeliveryLog, type DeliveryAttempt } from '../alerts/delivery-log.js';
 import { startDigestSchedule } from '../alerts/digest-schedule.js';
 import { WebhookAlerts } from '../alerts/webhook-alerts.js';
 import { SessionStore } from '../auth/sessions.js';
@@ -44,7 +44,18 @@ export interface ReviewModule {
   close(): Promise<void>;
 }
 
-export function createReviewModule(options: { config: Config; logger: Logger; redis: RedisClient; keys: Keys; store: ResponseStore; now?: () => number }): ReviewModule {
+export interface ReviewModuleOptions {
+  config: Config;
+  logger: Logger;
+  redis: RedisClient;
+  keys: Keys;
+  store: ResponseStore;
+  now?: () => number;
+  /** Told every webhook attempt recorded in the delivery log (metrics). */
+  onAlertDelivery?: (attempt: Pick<DeliveryAttempt, 'kind' | 'outcome'>) => void;
+}
+
+export function createReviewModule(options: ReviewModuleOptions): ReviewModule {
   const { config, logger, redis, keys, store } = options;
   const accounts = new SupervisorAccounts(redis, keys);
   const sessions = new SessionStore(redis, keys, { idleSeconds: config.SESSION_TTL_HOURS * 3600, maxSeconds: config.SESSION_MAX_HOURS * 3600 });
@@ -56,7 +67,7 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
   });
   const reports = new ReviewReports(redis, keys, options.now);
   const queue = new ReviewQueue(redis, keys);
-  const deliveries = new DeliveryLog(redis, keys);
+  const deliveries = new DeliveryLog(redis, keys, options.onAlertDelivery);
   const alerts =
     config.ALERT_WEBHOOK_URL && config.ALERT_WEBHOOK_SECRET
       ? new WebhookAlerts({

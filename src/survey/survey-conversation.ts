@@ -50,6 +50,16 @@ export interface SurveyConversationOptions {
   /** The deployment's wording (SURVEY_MESSAGES_FILE), checked at start-up. */
   messages?: MessageOverrides;
   now?: () => Date;
+  /** Told every turn's channel and outcome (metrics). */
+  onTurn?: (channel: Channel, outcome: TurnOutcome) => void;
+}
+
+/** How a turn ended: asked (a question follows), completed, opted_out, call_ended (status callback), busy (lost a race), failed. */
+export type TurnOutcome = 'asked' | 'completed' | 'opted_out' | 'call_ended' | 'busy' | 'failed';
+
+function outcomeOf(prompt: SurveyPrompt): TurnOutcome {
+  if (prompt.optedOut) return 'opted_out';
+  return prompt.end ? 'completed' : 'asked';
 }
 
 /** Another turn of the same conversation kept winning the race; the channel answers "busy, try again". */
@@ -102,6 +112,24 @@ export class SurveyConversation {
    * stands, decides, and applies the turn only if nobody moved it meanwhile (compare-and-set).
    */
   async converse(ref: ConversationRef, start: ConversationStart, input: ConversationInput): Promise<SurveyPrompt> {
+    return this.counted(ref.channel, this.converseOnce(ref, start, input), outcomeOf);
+  }
+
+  /** The one place a turn's result is told to onTurn. */
+  private async counted<Result>(channel: Channel, turn: Promise<Result>, outcome: (result: Result) => TurnOutcome): Promise<Result> {
+    const onTurn = this.options.onTurn;
+    if (!onTurn) return turn;
+    try {
+      const result = await turn;
+      onTurn(channel, outcome(result));
+      return result;
+    } catch (error) {
+      onTurn(channel, error instanceof ConversationBusyError ? 'busy' : 'failed');
+      throw error;
+    }
+  }
+
+  private async converseOnce(ref: ConversationRef, start: ConversationStart, input: ConversationInput): Promise<SurveyPrompt> {
     for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts += 1) {
       const state = await this.options.store.state(ref.responseId);
       const prompt = state ? await this.continueConversation(ref, state, input) : await this.openConversation(ref, start, input);
@@ -112,6 +140,10 @@ export class SurveyConversation {
 
   /** A call starts (or Twilio asks again for one in progress): greets and asks the first question. */
   async openCall(ref: ConversationRef, start: ConversationStart, opening: Exclude<Opening, 'chat'>): Promise<SurveyPrompt> {
+    return this.counted(ref.channel, this.openCallOnce(ref, start, opening), outcomeOf);
+  }
+
+  private async openCallOnce(ref: ConversationRef, start: ConversationStart, opening: Exclude<Opening, 'chat'>): Promise<SurveyPrompt> {
     const language = chooseLanguage(start.language, undefined, this.options.defaultLanguage).code;
     const decision = open(opening);
     const wording = start.messages;
@@ -138,6 +170,10 @@ export class SurveyConversation {
    * action URL), so no read comes first; the step key makes Twilio's retries harmless.
    */
   async answerCall(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string, wording?: MessageOverrides): Promise<SurveyPrompt> {
+    return this.counted(ref.channel, this.answerCallOnce(ref, position, answer, language, phone, wording), outcomeOf);
+  }
+
+  private async answerCallOnce(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string, wording?: MessageOverrides): Promise<SurveyPrompt> {
     const decision = decide(position, answer, language);
     const replies = this.render(decision, language, formatOf(ref), {}, wording);
     const at = this.now();
@@ -162,7 +198,8 @@ export class SurveyConversation {
 
   /** The call ended (Twilio's status callback): a survey still going keeps its score as partial, or is abandoned. */
   async endCall(ref: ConversationRef, set?: Record<string, string>): Promise<TurnResult> {
-    return this.options.store.applyTurn({ id: ref.responseId, events: [{ type: 'ended' }], position: null, ...(set ? { set } : {}), at: this.now(), returnResponse: false });
+    const ended = this.options.store.applyTurn({ id: ref.responseId, events: [{ type: 'ended' }], position: null, ...(set ? { set } : {}), at: this.now(), returnResponse: false });
+    return this.counted(ref.channel, ended, () => 'call_ended');
   }
 
   /** Messages outside a survey turn (a machine's message, an apology, help): rendered, nothing stored. */

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_TOKEN } from '../support/test-app.js';
+import { metricValue, scrapeMetrics } from '../support/metrics-scrape.js';
+import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 import { api, campaignRequest, phone, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -31,6 +33,11 @@ describe('calls the dialer placed, answered', () => {
     if (!call) throw new Error('no call');
     expect(call.url).toBe(`${world.app.baseUrl}/voice/incoming?campaign=${id}&contact=1&attempt=1`);
     expect(call.statusCallback).toBe(`${world.app.baseUrl}/voice/status?campaign=${id}&contact=1&attempt=1`);
+    const placed = await until('the placed call to be counted', async () => {
+      const text = await scrapeMetrics(world.app.baseUrl);
+      return metricValue(text, 'survey_dialer_calls_total{outcome="placed"}') === 1 ? text : null;
+    });
+    expect(metricValue(placed, 'survey_dialer_calls_in_progress')).toBe(1);
 
     const heard = await world.twilio.answer(call, { keys: ['1', '9'], speech: 'Bob sorted it out quickly' });
     const consent = `${world.app.baseUrl}/voice/answer?step=consent&amp;attempt=1&amp;lang=en`;
@@ -49,6 +56,10 @@ describe('calls the dialer placed, answered', () => {
     expect(audit.body.items).toEqual([
       expect.objectContaining({ contactId: '1', attempt: 1, phone: phone(1), timezone: 'America/New_York', localTime: expect.stringMatching(/^2026-03-10T12:00:\d\d-04:00$/), result: 'completed', callSid: call.sid }),
     ]);
+    await expectMatchesOpenApi(world.app.baseUrl, 'GET', '/api/campaigns/{id}/calls', audit.status, audit.body);
+    const ended = await scrapeMetrics(world.app.baseUrl);
+    expect(metricValue(ended, 'survey_turns_total{channel="voice",outcome="completed"}')).toBe(1);
+    expect(metricValue(ended, 'survey_dialer_calls_total{outcome="failed"}')).toBe(0);
   });
 
   it('when the person presses star, then the number joins the do-not-call list, the call ends and the contact counts as opted out', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, campaignRequest, phone, startDialerWorld, type DialerWorld } from './dialer-harness.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 
 const CSV = 'text/csv';
 
@@ -92,6 +93,8 @@ describe('the campaign API', () => {
     ].join('\n');
     const added = await api(base, 'POST', `/api/campaigns/${created.body.id}/contacts`, csv, CSV);
     expect(added.status).toBe(201);
+    await expectMatchesOpenApi(base, 'POST', '/api/campaigns', created.status, created.body);
+    await expectMatchesOpenApi(base, 'POST', '/api/campaigns/{id}/contacts', added.status, added.body);
     expect(added.body).toEqual({
       id: created.body.id,
       imported: 2,
@@ -118,6 +121,11 @@ describe('the campaign API', () => {
       channel: 'voice',
       createdAt: expect.any(String),
     });
+    await expectMatchesOpenApi(base, 'GET', '/api/campaigns/{id}', view.status, view.body);
+    const listed = await api(base, 'GET', '/api/campaigns');
+    await expectMatchesOpenApi(base, 'GET', '/api/campaigns', listed.status, listed.body);
+    const audit = await api(base, 'GET', `/api/campaigns/${created.body.id}/calls`);
+    await expectMatchesOpenApi(base, 'GET', '/api/campaigns/{id}/calls', audit.status, audit.body);
     const contact = await world.app.services.dialer.store.contact(created.body.id, '2');
     expect(contact).toMatchObject({ phone: '+12125230002', timezone: 'Europe/London', name: 'Smith, Jane', customerId: 'c-2', agentId: 'agent-1', language: 'en', state: 'queued' });
     expect(await world.app.services.dialer.store.contact(created.body.id, '1')).toMatchObject({ phone: '+12125230001', timezone: 'America/New_York' });
@@ -150,14 +158,18 @@ describe('the campaign API', () => {
     expect(added).toEqual({ status: 201, body: { id: created.body.id, imported: 1, rejected: [{ row: 2, phone: null, error: 'phone: is required' }], rejectedCount: 1 } });
     const text = await api(base, 'POST', `/api/campaigns/${created.body.id}/contacts`, 'hello', 'text/plain');
     expect(text.status).toBe(415);
-    expect((await api(base, 'GET', '/api/campaigns/000000000000')).status).toBe(404);
+    const unknown = await api(base, 'GET', '/api/campaigns/000000000000');
+    expect(unknown.status).toBe(404);
+    await expectMatchesOpenApi(base, 'GET', '/api/campaigns/{id}', unknown.status, unknown.body);
     expect((await api(base, 'POST', '/api/campaigns/nope/start')).status).toBe(404);
     expect((await api(base, 'GET', '/api/campaigns/000000000000/calls')).status).toBe(404);
   });
 
   it('when a campaign that never started is paused, then it gets 409 and stays a draft', async () => {
     const created = await api(base, 'POST', '/api/campaigns', campaignRequest([]));
-    expect(await api(base, 'POST', `/api/campaigns/${created.body.id}/pause`)).toEqual({ status: 409, body: { error: 'the campaign has not been started' } });
+    const paused = await api(base, 'POST', `/api/campaigns/${created.body.id}/pause`);
+    expect(paused).toEqual({ status: 409, body: { error: 'the campaign has not been started' } });
+    await expectMatchesOpenApi(base, 'POST', '/api/campaigns/{id}/pause', paused.status, paused.body);
     expect((await api(base, 'GET', `/api/campaigns/${created.body.id}`)).body.status).toBe('draft');
   });
 
@@ -168,6 +180,11 @@ describe('the campaign API', () => {
     expect((await api(base, 'POST', '/api/dnc', { phones: [] })).status).toBe(400);
     const added = await api(base, 'POST', '/api/dnc', { phones: ['+1 555 123 8881', '+15551238882'] });
     expect(added).toEqual({ status: 200, body: { added: 2, phones: ['+15551238881', '+15551238882'] } });
+    await expectMatchesOpenApi(base, 'POST', '/api/dnc', added.status, added.body);
+    await expectMatchesOpenApi(base, 'POST', '/api/dnc', refused.status, refused.body);
+    const onList = await api(base, 'GET', '/api/dnc?phone=%2B15551238881');
+    expect(onList.body).toEqual({ phone: '+15551238881', onList: true });
+    await expectMatchesOpenApi(base, 'GET', '/api/dnc', onList.status, onList.body);
     expect(await world.app.services.doNotCall.hasPhone('+15551238881')).toBe(true);
   });
 });

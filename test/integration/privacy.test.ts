@@ -3,6 +3,7 @@ import { signSurveyFields } from '../../src/links/signed-link.js';
 import { sendChatMessage } from '../support/chat-client.js';
 import { DirectLineClient } from '../webchat/direct-line-client.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
 const DAY = 86_400_000;
@@ -33,7 +34,9 @@ describe('privacy', () => {
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(mine, { From: '+15552220001' }));
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(other, { From: '+15552220002' }));
     const reply = await erase({ phone: '+15552220001' });
-    expect(await reply.json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
+    const body: unknown = await reply.json();
+    expect(body).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
+    await expectMatchesOpenApi(app.baseUrl, 'POST', '/api/review/erasure', reply.status, body);
     expect(await app.services.store.get(mine)).toBeNull();
     expect(await app.redis.redis.exists(app.services.keys.transcript(mine))).toBe(0);
     expect(await app.services.store.get(other)).not.toBeNull();

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 
 async function getJson(app: TestApp, path: string, token: string | null = TEST_ADMIN_TOKEN): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${app.baseUrl}${path}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const body = (await response.json()) as Record<string, unknown>;
+  // Every answer of the results API matches its operation in /openapi.json.
+  if (token === TEST_ADMIN_TOKEN) await expectMatchesOpenApi(app.baseUrl, 'GET', new URL(path, app.baseUrl).pathname, response.status, body);
+  return { status: response.status, body };
 }
 
 describe('results API', () => {
@@ -73,5 +77,13 @@ describe('results API', () => {
     expect(all.find((item) => item.conversationId === 'conv-14')).toMatchObject({ test: true });
     const voice = (await getJson(app, '/api/review/responses?channel=voice&limit=2')).body.items as Array<Record<string, unknown>>;
     expect(voice.map((item) => item.conversationId)).toEqual(['conv-13', 'conv-12']);
+  });
+
+  it('when the trend, agents and drivers are asked, then each answers 200 with the body /openapi.json documents', async () => {
+    // getJson checks each body against the operation's response schema.
+    for (const path of ['/api/review/trend?from=2026-10-30&to=2026-11-05', '/api/review/trend?interval=week&from=2026-10-01&to=2026-11-05', '/api/review/agents?from=2026-10-30&to=2026-11-05', '/api/review/drivers?from=2026-10-30&to=2026-11-05']) {
+      expect((await getJson(app, path)).status, path).toBe(200);
+    }
+    expect((await getJson(app, '/api/review/trend?interval=month')).status).toBe(400);
   });
 });

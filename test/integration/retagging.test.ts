@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTagger } from '../../src/tagging/tagger.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
+import { expectMatchesOpenApi } from '../support/openapi-responses.js';
 import { dayCounters } from '../support/redis-inspection.js';
 
 describe('re-tagging stored reasons', () => {
@@ -25,12 +26,14 @@ describe('re-tagging stored reasons', () => {
 
     const started = await call('POST');
     expect(started.status).toBe(202);
+    await expectMatchesOpenApi(app.baseUrl, 'POST', '/api/review/retag', started.status, await started.json());
     let progress: Record<string, unknown> = {};
     for (let tries = 0; tries < 100 && progress.state !== 'done'; tries += 1) {
       progress = (await (await call('GET')).json()) as Record<string, unknown>;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(progress).toMatchObject({ state: 'done', retagged: 1, taggerVersion: getTagger().version });
+    await expectMatchesOpenApi(app.baseUrl, 'GET', '/api/review/retag', 200, progress);
     const record = await app.services.store.get('old-1');
     expect(record?.tags).toContain('wait_time');
     expect(record?.sentiment).toBe('negative');

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 import { seedResponse } from './support/seed.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
+import { metricValue, scrapeMetrics } from '../support/metrics-scrape.js';
 import { reviewSettled as settled } from './support/review-settled.js';
 
 const SECRET = 'crm-shared-secret-0123456789';
@@ -68,6 +69,9 @@ describe('detractor webhook', () => {
       [2, 'retrying', 503],
       [1, 'retrying', 500],
     ]);
+    const metrics = await scrapeMetrics(app.baseUrl);
+    expect(metricValue(metrics, 'survey_alert_deliveries_total{kind="detractor",outcome="retrying"}')).toBe(2);
+    expect(metricValue(metrics, 'survey_alert_deliveries_total{kind="detractor",outcome="delivered"}')).toBe(1);
   });
 
   it('when the CRM refuses the request with 400, then it is not retried and the log says failed', async () => {
@@ -81,6 +85,7 @@ describe('detractor webhook', () => {
     let log = await app.services.review.deliveries.newest(10);
     while (log.length < 1 && Date.now() < deadline) log = await app.services.review.deliveries.newest(10);
     expect(log).toMatchObject([{ attempt: 1, outcome: 'failed', status: 400 }]);
+    expect(metricValue(await scrapeMetrics(app.baseUrl), 'survey_alert_deliveries_total{kind="detractor",outcome="failed"}')).toBe(1);
     expect(receiver.received).toHaveLength(1);
   });
 

@@ -96,3 +96,9 @@ export const auditQuerySchema = z.object({
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
+
+/** `GET`/`DELETE /api/dnc`: exactly one of the two, once. */
+export const dncQuerySchema = z.object({
+  phone: z.string().max(64).optional().describe('E.164, e.g. +15551230000'),
+  customerId: z.string().min(1).max(256).optional(),
+});

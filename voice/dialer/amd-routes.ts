@@ -7,7 +7,7 @@ import { CALL_SID, describeIssues } from '../webhook-fields.js';
 import type { Dialer } from './dialer.js';
 
 /** Twilio's AsyncAmdStatusCallback fields (no CallStatus, unlike a status callback). */
-const machineVerdictSchema = z.object({
+export const machineVerdictSchema = z.object({
   CallSid: z.string().regex(CALL_SID, 'CallSid must be CA followed by 32 hex digits'),
   AnsweredBy: z.string().min(1).max(32),
   AccountSid: z.string().max(64).optional(),

@@ -40,6 +40,8 @@ export interface DialerParts {
   logger: Logger;
   /** The machine message as TwiML (said or played, then a hang-up). */
   machineMessage: (language: string) => string;
+  /** Told every call create's outcome (metrics). */
+  onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
   /** The messaging channel's invitations, for `fallback: 'sms'` and text campaigns. */
   texts?: TextInvitationSender | undefined;
 }

@@ -202,11 +202,13 @@ export class DialJob {
     const calls = this.requireCalls();
     try {
       const callSid = await calls.place({ to: contact.phone, ...callUrls(settings.publicUrl, ref, settings.machineDetection) });
+      this.deps.onCall?.('placed');
       await transitions.recordCall(ref, callSid);
       logger.info({ campaignId: ref.campaignId, contactId: ref.contactId, attempt: ref.attempt, callSid }, 'call placed');
       return 'placed';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      this.deps.onCall?.(error instanceof CallRejectedError ? 'rejected' : 'failed');
       if (error instanceof CallRejectedError) {
         await this.closer.close(campaign, ref, { result: 'failed', error: message, retryable: false, apiFailure: false });
         return 'rejected';

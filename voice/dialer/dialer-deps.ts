@@ -27,6 +27,8 @@ export interface DialerDeps {
   /** What an answering machine hears after its beep, in the contact's language. */
   /** The machine message as TwiML (said or played, then a hang-up). */
   machineMessage: (language: string) => string;
+  /** Told every call create's outcome (metrics). */
+  onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
   /** Told how each run of a dial job ended: placed, skipped (and why), or deferred (why, and for how long). */
   onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }

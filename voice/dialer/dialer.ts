@@ -35,6 +35,8 @@ export interface DialerOptions {
   settings: DialerSettings;
   /** The machine message as TwiML (said or played, then a hang-up). */
   machineMessage: (language: string) => string;
+  /** Told every call create's outcome (metrics). */
+  onCall?: (outcome: 'placed' | 'rejected' | 'failed') => void;
   onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }
 
@@ -87,6 +89,7 @@ export class Dialer implements DialerHooks {
       machineMessage: options.machineMessage,
       onJobOutcome: options.onJobOutcome,
       settings,
+      ...(options.onCall ? { onCall: options.onCall } : {}),
     };
     this.closer = new AttemptCloser(this.deps);
     this.job = new DialJob(this.deps, this.closer);

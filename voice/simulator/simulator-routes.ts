@@ -22,13 +22,13 @@ export interface SimulatorRoutesOptions {
 
 const personName = z.string().trim().max(100).optional().transform((value) => (value ? value : undefined));
 
-const startSchema = z.object({
+export const startSchema = z.object({
   language: z.string().refine((code) => SURVEY_LANGUAGE_CODES.includes(code), `language must be one of ${SURVEY_LANGUAGE_CODES.join(', ')}`),
   customerName: personName,
   agentName: personName,
 });
 
-const answerSchema = z.object({
+export const answerSchema = z.object({
   action: z.string().max(2000),
   digits: z.string().regex(/^[0-9*#]{0,20}$/, 'digits may hold only 0-9, * and #').optional(),
   speech: z.string().max(2000).optional(),
