@@ -1,6 +1,7 @@
 import type { Operation, PathItems } from '../src/http/openapi/openapi-types.js';
 import { emptyResponse, formBody, signatureRefusal, textResponse } from '../src/http/openapi/responses.js';
-import { TWILIO_SIGNED } from '../src/http/openapi/security.js';
+import { OPEN, TWILIO_SIGNED } from '../src/http/openapi/security.js';
+import { RECORDING_TYPES } from './prompt-recordings.js';
 import { queryParameters } from '../src/http/openapi/zod-json-schema.js';
 import { machineVerdictSchema } from './dialer/amd-routes.js';
 import { gatherPositionSchema, gatherResultSchema, incomingCallSchema, statusCallbackSchema } from './webhook-fields.js';
@@ -21,6 +22,24 @@ export function voicePaths(): PathItems {
         requestBody: formBody(incomingCallSchema),
         responses: { '200': twiml, '400': malformed, ...signatureRefusal },
       }),
+    },
+    '/voice/language': {
+      post: webhook('The caller chose a language in the keypad menu (VOICE_LANGUAGE_MENU)', "The digit picks the survey's language; no digit, or one the menu does not offer, gives DEFAULT_LANGUAGE.", {
+        requestBody: formBody(gatherResultSchema),
+        responses: { '200': twiml, '400': malformed, ...signatureRefusal },
+      }),
+    },
+    '/voice/prompts/{language}/{file}': {
+      get: {
+        summary: 'A recorded prompt that <Play> names',
+        description: 'Files found under PROMPTS_DIR/<language>/<messageKey>.mp3 (or .wav) at start-up; fetched by Twilio unsigned, like any audio a caller hears. Cacheable for a day.',
+        tags,
+        security: OPEN,
+        responses: {
+          '200': { description: 'The recording', content: Object.fromEntries(Object.values(RECORDING_TYPES).map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) },
+          '404': textResponse('No such recorded prompt'),
+        },
+      },
     },
     '/voice/answer': {
       post: webhook("A <Gather>'s result", 'Where the question was asked travels in the signed action URL.', {
