@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
@@ -7,6 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
  * teardown can find any that outlived the run, and two runs on one machine never see each other's.
  */
 export const TEST_RUN_VARIABLE = 'SURVEY_TEST_RUN';
+
+/** Marks this run, unless a global setup that ran earlier already did (every global setup shares the process). */
+export function ensureRunMarker(): void {
+  process.env[TEST_RUN_VARIABLE] ??= `${process.pid}-${randomUUID()}`;
+}
 
 /** The run's marker, for a child started with an environment of its own. */
 export function runMarker(): Record<string, string> {
