@@ -210,7 +210,7 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     let last = '';
     for (;;) {
       const views = await Promise.all(
-        live().map((port) => ask(port, async (redis) => ({ info: (await redis.cluster('INFO')) as string, nodes: (await redis.cluster('NODES')) as string, replication: await redis.info('replication') }))),
+        live().map((port) => ask(port, async (redis) => ({ info: (await redis.cluster('INFO')), nodes: (await redis.cluster('NODES')) as string, replication: await redis.info('replication') }))),
       );
       // A replica still syncing could not take over, and WAIT would not count it yet.
       const synced = (replication: string): boolean => replication.includes('role:master') || replication.includes('master_link_status:up');
