@@ -96,6 +96,8 @@ async function startNode(dir: string, taken: Set<number>, nodeTimeoutMs: number)
           '--cluster-node-timeout', String(nodeTimeoutMs),
           // A replica takes over however long its master was gone: the tests want the failover, not the safety margin.
           '--cluster-replica-validity-factor', '0',
+          // Replicas sync at once instead of waiting 5 s for others to share a diskless transfer.
+          '--repl-diskless-sync-delay', '0',
           '--save', '',
           '--appendonly', 'no',
         ],

@@ -37,12 +37,14 @@ async function listenOnFreePort(): Promise<Server> {
 export interface TestAppOptions {
   /** Run on another app's Redis prefix (a second instance, or a restart); its owner cleans it up. */
   shareRedisWith?: TestApp;
+  /** Run on this Redis and prefix (e.g. a cluster the test started for itself); the caller cleans it up. */
+  redis?: TestRedis;
   /** The dialer's clock (window, retry and 30-day decisions), shorter waits, or another Calls API. */
   dialer?: DialerOverrides;
 }
 
 export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const shared = options.shareRedisWith?.redis;
+  const shared = options.shareRedisWith?.redis ?? options.redis;
   const redis = shared ?? (await createTestRedis());
   const logLines: string[] = [];
   const logSink = new Writable({

@@ -43,11 +43,12 @@ export async function deleteKeysUnder(redis: RedisClient, prefix: string): Promi
 /**
  * A connection to the run's private Redis and a key prefix that belongs to one test only. In the
  * `cluster` project (vitest.config.ts) that is the run's Redis Cluster, and the app started by
- * test-app.ts runs on it too (REDIS_CLUSTER_NODES).
+ * test-app.ts runs on it too (REDIS_CLUSTER_NODES). `ownCluster` (its seed nodes) is a cluster the
+ * test started for itself, e.g. to kill one of its nodes.
  */
-export async function createTestRedis(): Promise<TestRedis> {
+export async function createTestRedis(ownCluster?: string): Promise<TestRedis> {
   const url = inject('redisUrl');
-  const clusterNodes = inject('redisClusterNodes');
+  const clusterNodes = ownCluster ?? inject('redisClusterNodes');
   const prefix = `t:${randomUUID().slice(0, 8)}:`;
   let redis: RedisClient;
   if (clusterNodes) {
