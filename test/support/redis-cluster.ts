@@ -129,7 +129,7 @@ function createCluster(ports: number[], replicasPerMaster: number): Promise<void
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
+    child.once('error', (error) => reject(new Error(`redis-cli could not run (Debian/Ubuntu: \`sudo apt-get install redis-tools\`): ${error.message}`)));
     child.once('exit', (code) => (code === 0 && output.includes('All 16384 slots covered') ? resolve() : reject(new Error(`redis-cli --cluster create failed (${code}): ${output.slice(-1000)}`))));
   });
 }
@@ -152,7 +152,7 @@ async function ask<T>(port: number, question: (redis: Redis) => Promise<T>): Pro
   }
 }
 
-/** The master ports as one node sees them (`CLUSTER NODES`), with whether every slot is served. */
+/** The master ports as one node sees them (`CLUSTER NODES`), failed ones left out, and how many slots they serve. */
 function mastersSeenBy(clusterNodes: string): { masters: number[]; slots: number } {
   const masters: number[] = [];
   let slots = 0;
@@ -212,7 +212,7 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     let last = '';
     for (;;) {
       const views = await Promise.all(
-        live().map((port) => ask(port, async (redis) => ({ info: (await redis.cluster('INFO')), nodes: (await redis.cluster('NODES')) as string, replication: await redis.info('replication') }))),
+        live().map((port) => ask(port, async (redis) => ({ info: await redis.cluster('INFO'), nodes: (await redis.cluster('NODES')) as string, replication: await redis.info('replication') }))),
       );
       // A replica still syncing could not take over, and WAIT would not count it yet.
       const synced = (replication: string): boolean => replication.includes('role:master') || replication.includes('master_link_status:up');
