@@ -30,7 +30,7 @@ export interface TestRedisCluster {
 export interface RedisClusterOptions {
   masters?: number;
   replicasPerMaster?: number;
-  /** cluster-node-timeout: how long a node may be unreachable before its replica takes over. */
+  /** cluster-node-timeout: how long a node may be unreachable before its replica takes over (Redis's 15 s by default, so a starved CI machine never fails a node over by mistake). */
   nodeTimeoutMs?: number;
 }
 
@@ -178,7 +178,7 @@ function mastersSeenBy(clusterNodes: string): { masters: number[]; slots: number
 export async function startRedisCluster(options: RedisClusterOptions = {}): Promise<TestRedisCluster> {
   const masters = options.masters ?? 3;
   const replicasPerMaster = options.replicasPerMaster ?? 1;
-  const nodeTimeoutMs = options.nodeTimeoutMs ?? 5000;
+  const nodeTimeoutMs = options.nodeTimeoutMs ?? 15_000;
   const dir = mkdtempSync(join(tmpdir(), 'survey-redis-cluster-'));
   const children: ChildProcess[] = [];
   const nodes: ClusterNodeProcess[] = [];
