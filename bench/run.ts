@@ -10,6 +10,7 @@ const sections: Record<string, () => Promise<SectionRunner>> = {
   dialer: async () => (await import('./dialer-bench.js')).runDialerBench,
   review: async () => (await import('./review-bench.js')).runReviewBench,
   webchat: async () => (await import('./webchat-bench.js')).runWebChatBench,
+  migrate: async () => (await import('./migrate-keyspace-bench.js')).runMigrateBench,
   cluster: async () => (await import('./cluster-bench.js')).runClusterBench,
 };
 

@@ -1,6 +1,6 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { ConversationInput, SurveyConversation } from '../src/survey/survey-conversation.js';
-import { chatRef, chatStart } from './chat-subject.js';
+import { PAGE_SURVEY, chatRef, chatStart, type PageSurvey } from './chat-subject.js';
 import { promptActivities } from './survey-activities.js';
 
 /** The web chat page's event that opens the survey (it carries the page's personalisation). */
@@ -32,7 +32,8 @@ export class SurveyBot extends ActivityHandler {
   }
 
   private async take(context: TurnContext, input: ConversationInput): Promise<void> {
-    const prompt = await this.survey.converse(chatRef(context.activity), chatStart(context.activity), input);
+    const page = context.turnState.get<PageSurvey | undefined>(PAGE_SURVEY);
+    const prompt = await this.survey.converse(chatRef(context.activity, context.turnState.has(PAGE_SURVEY)), chatStart(context.activity, page), input);
     const activities = promptActivities(prompt);
     if (activities.length > 0) await context.sendActivities(activities);
   }

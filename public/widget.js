@@ -2,11 +2,14 @@
  * Customer survey widget. Paste into a page of a site listed in WIDGET_ALLOWED_ORIGINS:
  *
  *   <script src="https://survey.example.com/widget.js" async
- *           data-customer-name="Ana" data-agent-name="Sam" data-language="es"></script>
+ *           data-customer-name="Ana" data-agent-name="Sam" data-language="es"
+ *           data-exp="1767225600" data-sig="…"></script>
  *
- * Optional data-*: customer-name, customer-id, agent-name, agent-id, language (en, es, de, fr, hu),
- * label (the button's text), open ("true" opens the chat at once). window.SurveyWidget.open() and
- * .close() do the same from the page's own code.
+ * Optional data-*: customer-name, customer-id, agent-name, agent-id, campaign-id, language (en, es,
+ * de, fr, hu), exp and sig (the signature the company's server made with WEBCHAT_SIGNING_SECRET;
+ * without a valid one the names are shown but the ids count for nothing), label (the button's
+ * text), open ("true" opens the chat at once). window.SurveyWidget.open() and .close() do the same
+ * from the page's own code.
  *
  * The chat runs in a frame from the survey service; the service's frame-ancestors policy lets only
  * the allowed sites show it. Styles are set property by property, so the host page's CSP needs no
@@ -18,7 +21,10 @@
   if (!script || window.SurveyWidget) return;
   var origin = new URL(script.src, window.location.href).origin;
   var data = script.dataset;
-  var fields = { customerName: data.customerName, customerId: data.customerId, agentName: data.agentName, agentId: data.agentId, language: data.language };
+  var fields = {
+    customerName: data.customerName, customerId: data.customerId, agentName: data.agentName, agentId: data.agentId,
+    campaignId: data.campaignId, language: data.language, exp: data.exp, sig: data.sig,
+  };
   var fragment = new URLSearchParams();
   Object.keys(fields).forEach(function (name) {
     if (fields[name]) fragment.set(name, fields[name]);

@@ -31,6 +31,7 @@ function printBanner(config: Config, embedded: EmbeddedRedis | undefined): void 
     `  Phone simulator:   ${base}/simulator`,
     `  Supervisors:       ${base}/review`,
     `  Bot endpoint:      ${base}/api/messages`,
+    `  Web chat links:    ${config.WEBCHAT_SIGNING_SECRET ? 'signed (WEBCHAT_SIGNING_SECRET; npm run -s sign-link)' : 'unsigned: customer ids, agents and campaigns from pages are not trusted (set WEBCHAT_SIGNING_SECRET)'}`,
     `  Twilio webhooks:   ${config.PUBLIC_URL}/voice/incoming${config.TWILIO_AUTH_TOKEN ? '' : ' (answering 403 until TWILIO_AUTH_TOKEN is set)'}`,
     `  Redis:             ${embedded ? `private redis-server on port ${embedded.port}, data in ${config.REDIS_DATA_DIR}/` : config.REDIS_CLUSTER_NODES ? 'Redis Cluster (REDIS_CLUSTER_NODES)' : 'REDIS_URL'}`,
   ];
@@ -49,6 +50,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  if (!config.WEBCHAT_SIGNING_SECRET) {
+    logger.warn('WEBCHAT_SIGNING_SECRET is not set: every customer id, agent and campaign a web chat page or widget sends is recorded as unverified and ignored');
+  }
 
   if (!(await portIsFree(config.PORT))) fail(`Cannot listen on port ${config.PORT}: it is in use (another instance?). Stop it or set PORT.`);
   let embedded: EmbeddedRedis | undefined;

@@ -7,7 +7,7 @@ import twilio from 'twilio';
 /**
  * The floor: the least each measured endpoint can do with the same libraries. A voice turn parses
  * Twilio's form, checks the signature, writes the call's state to Redis once and answers a <Gather>;
- * a chat turn goes through Bot Framework's CloudAdapter (authentication off, as in local use) to an
+ * a text message is the same with a <Message>; a chat turn goes through Bot Framework's CloudAdapter (authentication off, as in local use) to an
  * ActivityHandler that writes once and replies, with expectReplies; a summary read reads one hash.
  */
 const port = Number(process.env.PORT);
@@ -37,6 +37,17 @@ function voiceTurn(step: string): express.RequestHandler {
 }
 
 app.post('/voice/incoming', voice, voiceTurn('score'));
+app.post('/sms/incoming', voice, async (request, response) => {
+  const params = request.body as Record<string, string>;
+  if (!twilio.validateRequest(authToken, request.header('x-twilio-signature') ?? '', `${publicUrl}${request.originalUrl}`, params)) {
+    response.status(403).end();
+    return;
+  }
+  await redis.hset(`${prefix}text:{${params.From}}`, 'body', params.Body ?? '');
+  const twiml = new twilio.twiml.MessagingResponse();
+  twiml.message('Thank you: 9 out of 10. How could we do better?');
+  response.type('text/xml').send(twiml.toString());
+});
 app.post('/voice/answer', voice, voiceTurn('reason'));
 class FloorBot extends ActivityHandler {
   protected override async onMessageActivity(context: TurnContext): Promise<void> {

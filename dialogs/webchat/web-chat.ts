@@ -24,11 +24,13 @@ export interface WebChatParts {
   publicUrl: string;
   /** WIDGET_ALLOWED_ORIGINS: other sites whose pages may open a stream. */
   allowedOrigins: readonly string[];
+  /** WEBCHAT_SIGNING_SECRET. */
+  signingSecret?: string | undefined;
 }
 
 export function createWebChat(parts: WebChatParts): WebChat {
   const conversations = new WebChatConversations(parts.redis, parts.keys);
-  const adapter = new WebChatAdapter({ conversations, logger: parts.logger, serviceUrl: `${parts.publicUrl}/v3/directline` });
+  const adapter = new WebChatAdapter({ conversations, logger: parts.logger, serviceUrl: `${parts.publicUrl}/v3/directline`, signingSecret: parts.signingSecret });
   const streams = new ActivityStreams({ redis: parts.redis, keys: parts.keys, conversations, logger: parts.logger, origins: { allowedOrigins: parts.allowedOrigins, publicUrl: parts.publicUrl } });
   return { adapter, conversations, tokens: new DirectLineTokens(parts.redis, parts.keys), streams, bundle: findWebChatBundle() };
 }

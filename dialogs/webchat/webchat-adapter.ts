@@ -7,7 +7,9 @@ import {
   type ResourceResponse,
 } from 'botbuilder';
 import type { Logger } from '../../src/logging/logger.js';
+import { PAGE_SURVEY } from '../chat-subject.js';
 import { ConversationFullError, type StoredActivity, type WebChatConversations } from './conversation-log.js';
+import { checkPageSurvey } from './page-survey.js';
 
 export const WEB_CHAT_CHANNEL_ID = 'webchat';
 const BOT_ACCOUNT = { id: 'survey-bot', name: 'Survey', role: 'bot' };
@@ -19,6 +21,8 @@ export interface WebChatAdapterOptions {
   logger: Logger;
   /** Where the bot's replies notionally go; nothing is ever posted there. */
   serviceUrl: string;
+  /** WEBCHAT_SIGNING_SECRET: without it, no identity the page sends is verified. */
+  signingSecret?: string | undefined;
   now?: () => Date;
 }
 
@@ -37,7 +41,8 @@ export class TurnNotRunError extends Error {
  * and bot as /api/messages, and whatever the bot sends is appended to the conversation's log in
  * Redis, where the page's Direct Line client polls for it. The customer's own activity is logged
  * first, inside the turn: a turn the log's cap refuses never reaches the bot, so it is never
- * recorded either.
+ * recorded either. Every turn carries the page's survey fields as the server checked them
+ * (PAGE_SURVEY), never as the page claims them.
  */
 export class WebChatAdapter extends BotAdapter {
   constructor(private readonly options: WebChatAdapterOptions) {
@@ -75,6 +80,10 @@ export class WebChatAdapter extends BotAdapter {
       ...this.reference(conversationId),
     } as Activity;
     const context = new TurnContext(this, activity);
+    // The page is on the open internet: the bot reads its survey fields only as checked here.
+    const page = checkPageSurvey(incoming.channelData, this.options.signingSecret, this.now());
+    if (page.verdict !== 'verified' && page.verdict !== 'unsigned') this.options.logger.info({ conversation: conversationId, verdict: page.verdict }, 'web chat identity not verified');
+    context.turnState.set(PAGE_SURVEY, page.survey);
     let loggedId: string | undefined;
     let full: ConversationFullError | undefined;
     try {

@@ -8,7 +8,9 @@
   var STORAGE_KEY = 'survey-webchat:v1';
   var DIRECT_LINE = window.location.origin + '/v3/directline';
   var LOCALES = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', hu: 'hu-HU' };
-  var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'language'];
+  // exp and sig: the link's signature (see docs/webchat.md); the server checks it, and treats
+  // every identity field of a link without a valid one as unverified.
+  var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'language', 'exp', 'sig'];
   // A stream not open by then counts as failed: the chat falls back to polling.
   var STREAM_OPEN_TIMEOUT_MS = 5000;
   var nonce = document.currentScript && document.currentScript.nonce;
@@ -21,7 +23,7 @@
   }
 
   // Personalisation arrives in the fragment (never sent to the server, so never in a log):
-  // /#customerName=Ana&agentName=Sam&language=es. The widget builds it from its data-* attributes.
+  // /#customerName=Ana&agentName=Sam&language=es&exp=…&sig=…. The widget builds it from its data-* attributes.
   function personalisation() {
     var params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
     var survey = {};

@@ -2,8 +2,10 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
+import { messagingRoutes } from '../../messaging/messaging-routes.js';
 import { campaignRoutes } from '../../voice/campaigns/campaign-routes.js';
 import { dncRoutes } from '../../voice/campaigns/dnc-routes.js';
+import { contactRoutes } from '../../contacts/contact-routes.js';
 import { machineDetectionRoutes } from '../../voice/dialer/amd-routes.js';
 import type { Services } from '../app/services.js';
 import { errorHandler, notFound } from '../http/error-handler.js';
@@ -41,6 +43,7 @@ export function createApp(services: Services): Express {
       logger,
     }),
   );
+  app.use('/sms', noSniff, messagingRoutes({ survey: services.textSurvey, signature: { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL }, logger }));
   app.use(securityHeaders());
   app.use(favicon());
 
@@ -85,8 +88,9 @@ export function createApp(services: Services): Express {
     }),
   );
   app.use('/api/campaigns', services.requireAdminApi, campaignRoutes(services.campaigns));
+  app.use('/api/contacts', services.requireAdminApi, contactRoutes(services.contactSurveys, services.clock));
   app.use('/api/dnc', services.requireAdminApi, dncRoutes({ doNotCall: services.doNotCall, removal: new DoNotCallRemoval(services.redis, services.keys), logger }));
-  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who) })));
+  app.use('/api/review/erasure', services.requireAdminApi, erasureRoutes(async (who) => ({ erased: await services.eraser.eraseCustomer(who), campaignContacts: await services.campaignContactEraser.eraseCustomer(who), contactSurveys: await services.contactSurveys.eraseCustomer(who) })));
   app.use('/api/review/retag', services.requireAdminApi, retagRoutes(services.retagger));
   app.use('/api/review', services.requireAdminApi, resultsApi({ store: services.store, reports: services.review.reports, redis: services.redis, keys: services.keys }));
   app.use('/review/assets', reviewAssets());

@@ -8,6 +8,7 @@ import { VoiceSurvey } from '../../voice/voice-survey.js';
 import { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
 import { CampaignService } from '../../voice/campaigns/campaign-service.js';
 import { createDialer, type DialerOverrides } from '../../voice/dialer/create-dialer.js';
+import { DEFAULT_TUNING } from '../../voice/dialer/dialer-settings.js';
 import type { Dialer } from '../../voice/dialer/dialer.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
@@ -28,6 +29,12 @@ import { createReviewModule, type ReviewModule } from '../review/review-module.j
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
 import { WEB_CHAT_CHANNEL_ID } from '../../dialogs/webchat/webchat-adapter.js';
+import { createMessaging } from '../../messaging/create-messaging.js';
+import type { TextSurvey } from '../../messaging/text-survey.js';
+import { ContactSurveyCalls } from '../../voice/campaigns/contact-survey-calls.js';
+import { createContactSurveys } from '../../contacts/create-contact-surveys.js';
+import type { ContactSurveys } from '../../contacts/contact-surveys.js';
+import type { TextInvitationSender } from '../survey/text-invitation.js';
 
 export interface Services {
   config: Config;
@@ -39,9 +46,16 @@ export interface Services {
   /** The one owner of a survey turn, for every channel. */
   conversation: SurveyConversation;
   voiceSurvey: VoiceSurvey;
+  /** Text messages (SMS, WhatsApp): the /sms webhooks' survey, and the invitations sent through Twilio's Messages API. */
+  textSurvey: TextSurvey;
+  textInvitations: TextInvitationSender;
   /** Robocaller campaigns: the dialer (BullMQ workers; the voice routes' DialerHooks) and the campaign API's service. */
   dialer: Dialer;
   campaigns: CampaignService;
+  /** Surveys after contacts (`/api/contacts`): decisions and the delayed sending. */
+  contactSurveys: ContactSurveys;
+  /** The clock of dialling and contact-survey decisions (tests move it). */
+  clock: () => Date;
   chatAdapter: ChatCloudAdapter;
   /** The customer web chat: its adapter (same middleware and bot as chatAdapter), conversation log and tokens. */
   webChat: WebChat;
@@ -66,6 +80,8 @@ export interface Services {
 /** In-process callers (tests, benches) may give the dialer another clock, shorter waits or another Calls API. */
 export interface ServiceOptions {
   dialer?: DialerOverrides;
+  /** The messaging channel's text invitations (SMS, WhatsApp) for surveys after contacts. */
+  textInvitations?: TextInvitationSender;
 }
 
 /** The services on this Redis, once its keyspace is known to be the one this configuration expects (KeyspaceError otherwise). */
@@ -97,14 +113,28 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     defaultLanguage: config.DEFAULT_LANGUAGE,
   });
   const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
-  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage }, options.dialer);
+  const messaging = createMessaging({ config, logger, redis, keys, store, doNotCall, conversation, twilioClient });
+  // Surveys after contacts and campaigns reach customers by text only where the messaging channel can send.
+  const texts = options.textInvitations ?? (twilioClient && config.TWILIO_FROM_NUMBER ? messaging.invitations : undefined);
+  const dialer = createDialer(config, { redis, keys, doNotCall, logger, machineMessage, texts }, options.dialer);
   dialer.start();
+  const clock = options.dialer?.clock ?? (() => new Date());
+  const contactSurveys = createContactSurveys(config, {
+    redis,
+    keys,
+    doNotCall,
+    calls: new ContactSurveyCalls(redis, keys, dialer, logger, clock, config.ALLOWED_COUNTRIES),
+    texts,
+    clock,
+    logger,
+    pacingMarginMs: options.dialer?.tuning?.pacingMarginMs ?? DEFAULT_TUNING.pacingMarginMs,
+  });
   const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
 
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
   const review = createReviewModule({ config, logger, redis, keys, store });
-  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS });
+  const webChat = createWebChat({ redis, keys, logger, publicUrl: config.PUBLIC_URL, allowedOrigins: config.WIDGET_ALLOWED_ORIGINS, signingSecret: config.WEBCHAT_SIGNING_SECRET });
 
   return {
     config,
@@ -115,8 +145,12 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     doNotCall,
     conversation,
     voiceSurvey,
+    textSurvey: messaging.survey,
+    textInvitations: messaging.invitations,
     dialer,
-    campaigns: new CampaignService(dialer.store, dialer, options.dialer?.clock ?? (() => new Date()), { allowedCountries: config.ALLOWED_COUNTRIES }),
+    campaigns: new CampaignService(dialer.store, dialer, clock, { allowedCountries: config.ALLOWED_COUNTRIES }),
+    contactSurveys: contactSurveys.surveys,
+    clock,
     chatAdapter,
     webChat,
     eraser,
@@ -132,6 +166,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
       stopRetention();
       stopIdleChatCloser();
       await webChat.streams.close();
+      await contactSurveys.close();
       await dialer.close();
       await review.close();
     },

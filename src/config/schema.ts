@@ -83,6 +83,15 @@ const countryList = optionalText.transform((value, context): string[] | undefine
   return z.NEVER;
 });
 
+/** SURVEY_CHANNELS: where a survey after a contact goes when its channel is `any` (or `chat`), in order of preference. */
+const surveyChannelList = optionalText.transform((value, context): Array<'sms' | 'whatsapp' | 'voice'> => {
+  if (value === undefined) return ['sms', 'voice'];
+  const channels = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  if (channels.length > 0 && channels.every((channel) => channel === 'sms' || channel === 'whatsapp' || channel === 'voice')) return [...new Set(channels)] as Array<'sms' | 'whatsapp' | 'voice'>;
+  context.addIssue({ code: 'custom', message: 'must be a comma-separated list of sms, whatsapp and voice, e.g. sms,voice' });
+  return z.NEVER;
+});
+
 /** A zone Intl knows (Node 20's supportedValuesOf('timeZone') leaves out UTC, so ask a formatter). */
 function isTimeZone(zone: string): boolean {
   try {
@@ -142,6 +151,20 @@ export const environmentSchema = z.object({
   TWILIO_FROM_NUMBER: optionalText.pipe(e164.optional()),
   TWILIO_API_URL: optionalHttpUrl,
 
+  // Text-message surveys (messaging/): SMS and WhatsApp through Twilio Messaging.
+  /** Our numbers that take text messages; an inbound text to any other `To` is ignored. Unset: any. */
+  MESSAGING_NUMBERS: optionalText.transform((value, context): string[] | undefined => {
+    if (value === undefined) return undefined;
+    const numbers = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+    if (numbers.length > 0 && numbers.every((number) => /^\+[1-9]\d{6,14}$/.test(number))) return [...new Set(numbers)];
+    context.addIssue({ code: 'custom', message: 'must be a comma-separated list of E.164 numbers, e.g. +15551230000,+15551230001' });
+    return z.NEVER;
+  }),
+  /** The WhatsApp sender (E.164, without `whatsapp:`); default TWILIO_FROM_NUMBER. */
+  WHATSAPP_FROM_NUMBER: optionalText.pipe(e164.optional()),
+  /** The approved WhatsApp template (Content API, HX…) sent outside the customer's 24-hour window. */
+  WHATSAPP_TEMPLATE_SID: optionalText.pipe(z.string().regex(/^HX[0-9a-fA-F]{32}$/, 'must look like HX followed by 32 hex digits').optional()),
+
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppTenantId: optionalText,
@@ -195,6 +218,8 @@ export const environmentSchema = z.object({
         return origins;
       }),
   ),
+  /** Signs personalised chat links and widget parameters; without it every identity a page sends is unverified. */
+  WEBCHAT_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional()),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),
 
   // Robocaller campaigns (voice/dialer): guard rails no campaign setting can loosen.
@@ -209,6 +234,13 @@ export const environmentSchema = z.object({
   /** Countries (ISO 3166 alpha-2, as libphonenumber assigns them) the robocaller may call; unset: any. */
   ALLOWED_COUNTRIES: countryList,
   DIALER_WORKERS: optionalText.pipe(z.enum(['on', 'off'], { message: 'must be on or off' }).optional()).transform((value) => value ?? 'on'),
+
+  // Survey after every contact (POST /api/contacts): the default policy, overridable per request.
+  SURVEY_DELAY_MINUTES: wholeNumber(0, 10_080, 10),
+  SURVEY_SAMPLE_PERCENT: wholeNumber(0, 100, 100),
+  SURVEY_MIN_DAYS_BETWEEN: wholeNumber(0, 365, 7),
+  SURVEY_CHANNELS: surveyChannelList,
+  SURVEY_TEXTS_PER_SECOND: wholeNumber(1, 1000, 5),
 
   // Supervisors' review: sessions, the signed detractor webhook and the daily digest.
   SESSION_TTL_HOURS: z.coerce.number().positive('must be a positive number of hours').max(720, 'must be at most 720 (30 days)').default(12),

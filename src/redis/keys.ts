@@ -97,6 +97,23 @@ export interface Keys {
   callsInProgress: () => string;
   /** BullMQ prefix of the dialer's queues (one queue per campaign, named `dial-{campaignId}`). */
   dialerQueuePrefix: () => string;
+  /** Text messages: the open response of one customer number with one of our numbers, on one channel (sms, whatsapp); keyed on the customer's number. */
+  textConversation: (channel: string, ourNumber: string, customerPhone: string) => string;
+  /** WhatsApp: present while the customer's 24-hour window is open (their last inbound message). */
+  whatsappWindow: (customerPhone: string) => string;
+  /** One inbound text by its MessageSid: taken once; a redelivery gets the same reply. */
+  textMessage: (customerPhone: string, messageSid: string) => string;
+  /** Survey after a contact: its decision (written once, SET NX) and what its sending did, under the contact's own hash tag. */
+  contactSurvey: (contactId: string) => string;
+  contactSurveySent: (contactId: string) => string;
+  /** When a customer id or a number was last surveyed (`surveyId|ms`), across every channel: the fatigue rule. */
+  lastSurveyedCustomer: (customerId: string) => string;
+  lastSurveyedPhone: (phone: string) => string;
+  /** Erasure on request: the contact ids whose survey decision holds this customer id or number. */
+  contactSurveysOfCustomer: (customerId: string) => string;
+  contactSurveysOfPhone: (phone: string) => string;
+  /** BullMQ prefix of the survey-after-contact queue. */
+  contactSurveyQueuePrefix: () => string;
 }
 
 /** FNV-1a (32 bits) of the id: cheap, stable across processes and versions, and evenly spread. */
@@ -173,5 +190,15 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     answeredCalls: (phone) => `${prefix}dialer:answered:{${phone}}`,
     callsInProgress: () => `${prefix}dialer:in-progress`,
     dialerQueuePrefix: () => `${prefix}{dialer}`,
+    textConversation: (channel, ourNumber, customerPhone) => `${prefix}text:{${customerPhone}}:${channel}:${ourNumber}`,
+    whatsappWindow: (customerPhone) => `${prefix}text:{${customerPhone}}:whatsapp-window`,
+    textMessage: (customerPhone, messageSid) => `${prefix}text:{${customerPhone}}:message:${messageSid}`,
+    contactSurvey: (contactId) => `${prefix}contact-survey:{${contactId}}`,
+    contactSurveySent: (contactId) => `${prefix}contact-survey:{${contactId}}:sent`,
+    lastSurveyedCustomer: (customerId) => `${prefix}last-surveyed:customer:{${customerId}}`,
+    lastSurveyedPhone: (phone) => `${prefix}last-surveyed:phone:{${phone}}`,
+    contactSurveysOfCustomer: (customerId) => `${prefix}contact-surveys-of:customer:{${customerId}}`,
+    contactSurveysOfPhone: (phone) => `${prefix}contact-surveys-of:phone:{${phone}}`,
+    contactSurveyQueuePrefix: () => `${prefix}{contacts}`,
   };
 }

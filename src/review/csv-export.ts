@@ -30,6 +30,7 @@ export const EXPORT_COLUMNS = [
   'conversationId',
   'recordingUrl',
   'test',
+  'unverified',
   'transcript',
 ] as const;
 
@@ -72,6 +73,7 @@ export function exportRow(record: ResponseRecord, now: number): string[] {
     conversationId: record.conversationId,
     recordingUrl: record.recordingUrl ?? '',
     test: record.test ? 'true' : 'false',
+    unverified: record.unverified ? 'true' : 'false',
     transcript: transcriptText(record),
   };
   return EXPORT_COLUMNS.map((column) => neutraliseCell(cells[column]));

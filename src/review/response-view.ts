@@ -24,6 +24,9 @@ export function responseView(record: ResponseRecord, now: number): Record<string
     campaignId: record.campaignId ?? null,
     phone: record.phone ?? null,
     recordingUrl: record.recordingUrl ?? null,
+    ...(record.deliveryStatus ? { deliveryStatus: record.deliveryStatus } : {}),
     test: record.test,
+    /** True when a web page claimed the identity without a valid signed link: only its names were kept. */
+    unverified: record.unverified === true,
   };
 }

@@ -102,7 +102,8 @@ export function decodeResponse(hash: Record<string, string>, transcript: Transcr
     test: hash.test === '1',
     position: decodePosition(hash.step, hash.attempt),
   };
-  for (const field of ['recordingUrl', 'taggerVersion'] as const) {
+  if (hash.unverified === '1') record.unverified = true;
+  for (const field of ['recordingUrl', 'taggerVersion', 'deliveryStatus'] as const) {
     const value = optional(hash[field]);
     if (value !== undefined) record[field] = value;
   }

@@ -47,7 +47,14 @@ export interface ResponseRecord extends SurveySubject {
   completedAt: string | null;
   /** Simulator responses: listed, but left out of every report. */
   test: boolean;
+  /**
+   * A web page claimed who this is about without a valid signature: its names are kept as typed,
+   * but no customer id, agent or campaign was taken from it.
+   */
+  unverified?: true;
   recordingUrl?: string;
+  /** Text invitations: Twilio's status when the invitation never reached the customer (`undelivered`, `failed`). */
+  deliveryStatus?: string;
   taggerVersion?: string;
   /** Where the conversation waits for an answer; null once it ended. */
   position: SurveyPosition | null;

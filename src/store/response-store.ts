@@ -26,6 +26,8 @@ export interface NewResponse extends SurveySubject {
   /** The language the first message was written in, when the survey could not use it. */
   detectedLanguage?: string;
   test?: boolean;
+  /** The identity came from a public page without a valid signature (only the names were kept). */
+  unverified?: boolean;
 }
 
 export interface TurnChange {
@@ -79,6 +81,7 @@ declare module 'ioredis' {
 function createFields(create: NewResponse, id: string): Record<string, string> {
   const fields: Record<string, string> = { id, channel: create.channel, conversationId: create.conversationId, language: create.language };
   if (create.test) fields.test = '1';
+  if (create.unverified) fields.unverified = '1';
   for (const [name, value] of Object.entries(create)) {
     if (typeof value === 'string' && value !== '' && !(name in fields)) fields[name] = value.toWellFormed();
   }

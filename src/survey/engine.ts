@@ -40,7 +40,8 @@ export interface Decision {
   score?: number;
 }
 
-export type Opening = 'chat' | 'inboundCall' | 'outboundCall';
+/** `textInvitation`: the business's first text message (SMS, WhatsApp), which already asks for the score. */
+export type Opening = 'chat' | 'inboundCall' | 'outboundCall' | 'textInvitation';
 
 const DTMF_SCORE = /^(10|[0-9])$/;
 
@@ -118,6 +119,7 @@ export function decide(position: SurveyPosition, answer: Answer, lang?: string):
  */
 export function open(opening: Opening, firstMessage?: string, lang?: string): Decision {
   if (opening === 'outboundCall') return { event: null, say: ['callIntro', 'consentQuestion'], next: { step: 'consent', attempt: 1 } };
+  if (opening === 'textInvitation') return { event: null, say: ['smsInvitation'], next: { step: 'score', attempt: 1 } };
   if (opening === 'inboundCall') return { event: null, say: ['scoreQuestion'], next: { step: 'score', attempt: 1 } };
   if (firstMessage !== undefined) {
     const answer: Answer = { kind: 'text', text: firstMessage };

@@ -19,6 +19,8 @@ export interface ConversationRef {
   conversationId: string;
   /** Chat only: the Bot Framework channel. */
   channelId?: string;
+  /** How the surface shows text, when not the channel's usual (chat renders Markdown, texts and calls do not). */
+  textFormat?: TextFormat;
 }
 
 /** What a channel knows when a conversation starts; used once, to create the response, and never again. */
@@ -28,6 +30,8 @@ export interface ConversationStart {
   language?: string;
   /** Simulator conversations: stored and listed, left out of every report. */
   test?: boolean;
+  /** A public page claimed an identity it could not prove (an unsigned link): recorded as unverified. */
+  unverified?: boolean;
 }
 
 /** A chat-like turn: a message the person wrote (or said), or the channel starting the conversation. */
@@ -59,6 +63,10 @@ type Names = Pick<SurveySubject, 'customerName' | 'agentName'>;
 
 function textFormatOf(channel: Channel): TextFormat {
   return channel === 'chat' ? 'markdown' : 'plain';
+}
+
+function formatOf(ref: Pick<ConversationRef, 'channel' | 'textFormat'>): TextFormat {
+  return ref.textFormat ?? textFormatOf(ref.channel);
 }
 
 function questionAt(position: SurveyPosition, score: number | null): MessageKey {
@@ -99,7 +107,7 @@ export class SurveyConversation {
   async openCall(ref: ConversationRef, start: ConversationStart, opening: Exclude<Opening, 'chat'>): Promise<SurveyPrompt> {
     const language = chooseLanguage(start.language, undefined, this.options.defaultLanguage).code;
     const decision = open(opening);
-    const replies = this.render(decision, language, ref.channel, start.subject);
+    const replies = this.render(decision, language, formatOf(ref), start.subject);
     const at = this.now();
     const result = await this.options.store.applyTurn({
       id: ref.responseId,
@@ -110,11 +118,11 @@ export class SurveyConversation {
       at,
       returnResponse: false,
     });
-    if (result.outcome === 'ok' || !result.response) return this.prompt(decision, replies, language, ref.channel, start.subject);
+    if (result.outcome === 'ok' || !result.response) return this.prompt(decision, replies, language, formatOf(ref), start.subject);
     const stored = result.response;
-    if (stored.status !== 'in_progress' || stored.position === null) return this.say(stored.language, ['alreadyAnswered'], ref.channel, stored);
+    if (stored.status !== 'in_progress' || stored.position === null) return this.say(stored.language, ['alreadyAnswered'], ref.channel, stored, formatOf(ref));
     const resumed = { say: [questionAt(stored.position, stored.score)], next: stored.position, event: null };
-    return this.prompt(resumed, this.render(resumed, stored.language, ref.channel, stored), stored.language, ref.channel, stored);
+    return this.prompt(resumed, this.render(resumed, stored.language, formatOf(ref), stored), stored.language, formatOf(ref), stored);
   }
 
   /**
@@ -123,7 +131,7 @@ export class SurveyConversation {
    */
   async answerCall(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string): Promise<SurveyPrompt> {
     const decision = decide(position, answer, language);
-    const replies = this.render(decision, language, ref.channel, {});
+    const replies = this.render(decision, language, formatOf(ref), {});
     const at = this.now();
     const optingOut = decision.event?.type === 'optedOut';
     // Before the save: a caller told "you won't be contacted again" must be on the list even if what follows fails.
@@ -138,9 +146,9 @@ export class SurveyConversation {
       at,
       returnResponse: optingOut,
     });
-    if (applied.outcome === 'closed') return this.say(language, ['alreadyAnswered'], ref.channel, {});
+    if (applied.outcome === 'closed') return this.say(language, ['alreadyAnswered'], ref.channel, {}, formatOf(ref));
     if (optingOut && applied.outcome === 'ok' && applied.response?.customerId) await this.options.doNotCall.addCustomer(applied.response.customerId);
-    const prompt = this.prompt(decision, replies, language, ref.channel, {});
+    const prompt = this.prompt(decision, replies, language, formatOf(ref), {});
     return applied.outcome === 'ok' ? prompt : { ...prompt, optedOut: false };
   }
 
@@ -150,8 +158,8 @@ export class SurveyConversation {
   }
 
   /** Messages outside a survey turn (a machine's message, an apology, help): rendered, nothing stored. */
-  say(language: string, keys: MessageKey[], channel: Channel, subject: Names = {}): SurveyPrompt {
-    return { replies: this.render({ say: keys }, language, channel, subject), expects: null, reprompt: null, end: true, position: null, language, optedOut: false };
+  say(language: string, keys: MessageKey[], channel: Channel, subject: Names = {}, format = textFormatOf(channel)): SurveyPrompt {
+    return { replies: this.render({ say: keys }, language, format, subject), expects: null, reprompt: null, end: true, position: null, language, optedOut: false };
   }
 
   private async openConversation(ref: ConversationRef, start: ConversationStart, input: ConversationInput): Promise<SurveyPrompt | 'conflict'> {
@@ -159,7 +167,7 @@ export class SurveyConversation {
     const choice = chooseLanguage(start.language, firstMessage, this.options.defaultLanguage);
     const language = choice.code;
     const decision = open('chat', firstMessage, language);
-    const replies = this.render(decision, language, ref.channel, start.subject);
+    const replies = this.render(decision, language, formatOf(ref), start.subject);
     if (decision.event?.type === 'optedOut') await this.optOut(start.subject);
     const create = this.newResponse(ref, start, language);
     if (choice.detected) create.detectedLanguage = choice.detected;
@@ -174,17 +182,17 @@ export class SurveyConversation {
       at,
       returnResponse: false,
     });
-    return this.settle(result, decision, replies, language, ref.channel, start.subject);
+    return this.settle(result, decision, replies, language, ref, start.subject);
   }
 
   private async continueConversation(ref: ConversationRef, state: ConversationState, input: ConversationInput): Promise<SurveyPrompt | 'conflict'> {
     const { language, subject } = state;
     // The channel starting a conversation that already has its survey (a page reloaded): nothing to add.
     if (input.kind === 'start') return { ...SILENT, language };
-    if (state.position === null) return this.afterTheEnd(state, input.text, ref.channel);
+    if (state.position === null) return this.afterTheEnd(state, input.text, ref);
     const answer: Answer = { kind: 'text', text: input.text };
     const decision = decide(state.position, answer, language);
-    const replies = this.render({ ...decision, score: decision.score ?? state.score ?? undefined }, language, ref.channel, subject);
+    const replies = this.render({ ...decision, score: decision.score ?? state.score ?? undefined }, language, formatOf(ref), subject);
     if (decision.event?.type === 'optedOut') await this.optOut(subject);
     const at = this.now();
     const result = await this.options.store.applyTurn({
@@ -196,33 +204,34 @@ export class SurveyConversation {
       at,
       returnResponse: false,
     });
-    return this.settle(result, decision, replies, language, ref.channel, subject);
+    return this.settle(result, decision, replies, language, ref, subject);
   }
 
   /** A message after the survey ended: one short reply, nothing stored; "stop" still reaches the list. */
-  private async afterTheEnd(state: ConversationState, text: string, channel: Channel): Promise<SurveyPrompt> {
+  private async afterTheEnd(state: ConversationState, text: string, ref: ConversationRef): Promise<SurveyPrompt> {
     const { language, subject } = state;
-    if (state.status === 'opted_out') return this.say(language, ['alreadyOptedOut'], channel, subject);
+    const say = (keys: MessageKey[]): SurveyPrompt => this.say(language, keys, ref.channel, subject, formatOf(ref));
+    if (state.status === 'opted_out') return say(['alreadyOptedOut']);
     if (isOptOutRequest(text, language)) {
       await this.optOut(subject);
-      return { ...this.say(language, ['optedOut'], channel, subject), optedOut: true };
+      return { ...say(['optedOut']), optedOut: true };
     }
-    return this.say(language, [state.score === null ? 'surveyClosed' : 'alreadyAnswered'], channel, subject);
+    return say([state.score === null ? 'surveyClosed' : 'alreadyAnswered']);
   }
 
-  private settle(result: TurnResult, decision: Decision, replies: RenderedText[], language: string, channel: Channel, subject: Names): SurveyPrompt | 'conflict' {
+  private settle(result: TurnResult, decision: Decision, replies: RenderedText[], language: string, ref: ConversationRef, subject: Names): SurveyPrompt | 'conflict' {
     if (result.outcome === 'conflict' || result.outcome === 'closed') return 'conflict';
-    if (result.outcome === 'full') return this.say(language, ['transcriptFull'], channel, subject);
-    return this.prompt(decision, replies, language, channel, subject);
+    if (result.outcome === 'full') return this.say(language, ['transcriptFull'], ref.channel, subject, formatOf(ref));
+    return this.prompt(decision, replies, language, formatOf(ref), subject);
   }
 
   private async optOut(subject: SurveySubject): Promise<void> {
     await Promise.all([subject.phone ? this.options.doNotCall.addPhones([subject.phone]) : undefined, subject.customerId ? this.options.doNotCall.addCustomer(subject.customerId) : undefined]);
   }
 
-  private prompt(decision: Pick<Decision, 'next' | 'event'>, replies: RenderedText[], language: string, channel: Channel, subject: Names): SurveyPrompt {
+  private prompt(decision: Pick<Decision, 'next' | 'event'>, replies: RenderedText[], language: string, format: TextFormat, subject: Names): SurveyPrompt {
     const retry = retryMessageAt(decision.next);
-    const [reprompt] = retry ? this.render({ say: [retry] }, language, channel, subject) : [];
+    const [reprompt] = retry ? this.render({ say: [retry] }, language, format, subject) : [];
     return promptFor(decision, replies, reprompt ?? null, language);
   }
 
@@ -230,13 +239,13 @@ export class SurveyConversation {
    * The messages of a decision, written and spoken. Most turns name nobody and repeat a few dozen
    * texts per language, so those are rendered once each (a bounded cache).
    */
-  private render(decision: Pick<Decision, 'say' | 'score'>, language: string, channel: Channel, subject: Names): RenderedText[] {
+  private render(decision: Pick<Decision, 'say' | 'score'>, language: string, format: TextFormat, subject: Names): RenderedText[] {
     const compose = (): RenderedText[] => {
-      const values = replyValues(this.options.business, subject, textFormatOf(channel));
+      const values = replyValues(this.options.business, subject, format);
       return composeReply(decision, { language: surveyLanguage(language), values: values.text, speechValues: values.speech });
     };
     if (subject.customerName || subject.agentName) return compose();
-    const key = `${textFormatOf(channel)}|${language}|${decision.score ?? ''}|${decision.say.join(' ')}`;
+    const key = `${format}|${language}|${decision.score ?? ''}|${decision.say.join(' ')}`;
     let replies = this.impersonal.get(key);
     if (replies === undefined) {
       replies = compose();
@@ -254,6 +263,7 @@ export class SurveyConversation {
       language,
       ...start.subject,
       ...(start.test ? { test: true } : {}),
+      ...(start.unverified ? { unverified: true } : {}),
     };
   }
 

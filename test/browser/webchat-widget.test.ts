@@ -2,8 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSurveyFields } from '../../src/links/signed-link.js';
 import { launchBrowser } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { DESKTOP, recordTransport, screenshot } from './webchat-support.js';
 
 /** A company's own site: one page that pastes the widget snippet. */
@@ -34,11 +35,14 @@ describe('embeddable widget in Chromium', () => {
   let app: TestApp | undefined;
   let allowedSite: CompanySite;
   let otherSite: CompanySite;
-  const snippet = () => `<script src="${app?.baseUrl}/widget.js" async data-customer-name="Ana" data-agent-name="Sam"></script>`;
+  // The company's server signs the widget's parameters, as docs/webchat.md shows.
+  const SIGNING_SECRET = 'widget-test-signing-secret-0123456789';
+  const signed = signSurveyFields({ customerName: 'Ana', agentName: 'Sam', agentId: 'ag-widget' }, { secret: SIGNING_SECRET, ttlSeconds: 3600 });
+  const snippet = () => `<script src="${app?.baseUrl}/widget.js" async data-customer-name="Ana" data-agent-name="Sam" data-agent-id="ag-widget" data-exp="${signed.exp}" data-sig="${signed.sig}"></script>`;
 
   beforeAll(async () => {
     [browser, allowedSite, otherSite] = await Promise.all([launchBrowser(), startCompanySite(snippet), startCompanySite(snippet)]);
-    app = await startTestApp({ WIDGET_ALLOWED_ORIGINS: allowedSite.origin });
+    app = await startTestApp({ WIDGET_ALLOWED_ORIGINS: allowedSite.origin, WEBCHAT_SIGNING_SECRET: SIGNING_SECRET });
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +50,7 @@ describe('embeddable widget in Chromium', () => {
     for (const site of [allowedSite, otherSite]) site?.server.close();
   });
 
-  it('when an allowed site embeds the widget, then the chat opens in its frame, personalised from the snippet, and takes a score over the WebSocket stream', async () => {
+  it('when an allowed site embeds the widget with signed parameters, then the chat opens in its frame, personalised from the snippet, takes a score over the WebSocket stream and credits the agent', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     const transport = recordTransport(page);
     await page.goto(allowedSite.origin);
@@ -57,6 +61,8 @@ describe('embeddable widget in Chromium', () => {
     await screenshot(page, 'widget-desktop');
     await scoreButton.click();
     await frame.getByRole('paragraph').filter({ hasText: 'Thank you, Ana: 8 out of 10.' }).waitFor();
+    const stored = await fetch(`${app?.baseUrl}/api/review/responses?channel=chat`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    expect(((await stored.json()) as { items: unknown[] }).items).toMatchObject([{ score: 8, customerName: 'Ana', agentName: 'Sam', agentId: 'ag-widget', unverified: false }]);
     expect(transport.sockets).toEqual([expect.stringMatching(/\/v3\/directline\/conversations\/[\w-]+\/stream\?t=/)]);
     expect(transport.polls).toEqual([]);
     expect(await page.getByRole('button', { name: 'Rate our service' }).getAttribute('aria-expanded')).toBe('true');

@@ -31,7 +31,7 @@ describe('a master of the Redis Cluster killed mid-run, with REDIS_WAIT_REPLICAS
   beforeAll(async () => {
     cluster = await startRedisCluster({ masters: 3, replicasPerMaster: 1, nodeTimeoutMs: 1000 });
     redis = await createTestRedis(cluster.seeds);
-    app = await startTestApp({ REDIS_WAIT_REPLICAS: '1' }, { redis });
+    app = await startTestApp({ REDIS_WAIT_REPLICAS: '1' }, { onRedis: redis });
   });
   afterAll(async () => {
     await app?.close();

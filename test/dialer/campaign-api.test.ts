@@ -115,6 +115,7 @@ describe('the campaign API', () => {
       callingHours: [{ start: '09:00', end: '20:00' }],
       maxAttempts: 2,
       retryAfterMinutes: 30,
+      channel: 'voice',
       createdAt: expect.any(String),
     });
     const contact = await world.app.services.dialer.store.contact(created.body.id, '2');

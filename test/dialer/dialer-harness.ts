@@ -1,6 +1,7 @@
 import { FakeTwilio } from '../support/fake-twilio.js';
 import { TEST_ADMIN_TOKEN, TEST_TWILIO_ACCOUNT_SID, TEST_TWILIO_AUTH_TOKEN, startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
 import type { DialerTuning } from '../../voice/dialer/dialer-settings.js';
+import type { DialJobOutcome } from '../../voice/dialer/dialer-deps.js';
 
 /**
  * Waits that take seconds in production take milliseconds here. The pacing margin is wider than
@@ -30,18 +31,52 @@ export const NOON_IN_NEW_YORK = '2026-03-10T16:00:00Z';
 
 export const auth = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
+/** Every run of a dial job, in order: lets a test wait for the dialer's decision instead of sleeping. */
+export class DialJobLog {
+  readonly outcomes: DialJobOutcome[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  readonly record = (outcome: DialJobOutcome): void => {
+    this.outcomes.push(outcome);
+    for (const wake of this.waiters) wake();
+  };
+
+  /** The first outcome from index `since` on that matches; waits for it when none has yet. */
+  async waitFor(what: string, matches: (outcome: DialJobOutcome) => boolean, since = 0, timeoutMs = 15_000): Promise<DialJobOutcome> {
+    const found = (): DialJobOutcome | undefined => this.outcomes.slice(since).find(matches);
+    const deadline = Date.now() + timeoutMs;
+    for (let outcome = found(); ; outcome = found()) {
+      if (outcome) return outcome;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for the dialer to decide: ${what}; decisions so far: ${JSON.stringify(this.outcomes.map((each) => [each.contactId, each.attempt, each.outcome, each.reason]))}`);
+      await new Promise<void>((resolve) => {
+        const wake = (): void => {
+          clearTimeout(timer);
+          this.waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, left);
+        this.waiters.add(wake);
+      });
+    }
+  }
+}
+
 export interface DialerWorld {
   app: TestApp;
   twilio: FakeTwilio;
+  jobs: DialJobLog;
   close(): Promise<void>;
 }
 
 export async function startDialerWorld(environment: Record<string, string> = {}, options: TestAppOptions = {}, now = NOON_IN_NEW_YORK): Promise<DialerWorld> {
   const twilio = await FakeTwilio.start({ accountSid: TEST_TWILIO_ACCOUNT_SID, authToken: TEST_TWILIO_AUTH_TOKEN });
-  const app = await startTestApp({ TWILIO_API_URL: twilio.url, ...environment }, { dialer: { clock: clockAt(now), tuning: FAST_TUNING }, ...options });
+  const jobs = new DialJobLog();
+  const app = await startTestApp({ TWILIO_API_URL: twilio.url, ...environment }, { ...options, dialer: { clock: clockAt(now), tuning: FAST_TUNING, ...options.dialer, onJobOutcome: jobs.record } });
   return {
     app,
     twilio,
+    jobs,
     async close() {
       await app.close();
       await twilio.close();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, campaignRequest, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
+import { api, campaignRequest, phone, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 const newYork = (index: number, extra: Record<string, string> = {}) => ({ phone: phone(index), timezone: 'America/New_York', ...extra });
 
@@ -22,7 +22,7 @@ describe('erasure on request in robocaller campaigns', () => {
     const waiting = await api(base, 'POST', '/api/campaigns', campaignRequest([newYork(21), newYork(22)], { callsPerSecond: 10 }));
 
     const erasure = await api(base, 'POST', '/api/review/erasure', { customerId: 'cust-ann', phone: ann.phone });
-    expect(erasure).toEqual({ status: 200, body: { erased: 0, campaignContacts: 2 } });
+    expect(erasure).toEqual({ status: 200, body: { erased: 0, campaignContacts: 2, contactSurveys: 0 } });
 
     const afterCall = await api(base, 'GET', `/api/campaigns/${called.body.id}`);
     expect(afterCall.body.counts).toMatchObject({ queued: 0, erased: 1 });
@@ -36,10 +36,12 @@ describe('erasure on request in robocaller campaigns', () => {
 
     await api(base, 'POST', `/api/campaigns/${waiting.body.id}/start`);
     await world.twilio.waitForCalls(2);
-    await sleep(600);
+    // Each contact of the waiting campaign decided: one placed, the erased one never dialled.
+    await until('both contacts of the waiting campaign to be decided', () => world.jobs.outcomes.filter((job) => job.campaignId === waiting.body.id && job.outcome !== 'deferred').length === 2);
+    expect(world.jobs.outcomes.filter((job) => job.campaignId === waiting.body.id && job.outcome !== 'deferred').map((job) => job.outcome).sort()).toEqual(['gone', 'placed']);
     expect(world.twilio.calls.map((placed) => placed.to)).toEqual([ann.phone, phone(22)]);
     expect((await api(base, 'GET', `/api/campaigns/${waiting.body.id}`)).body.counts).toMatchObject({ erased: 1, dialing: 1, queued: 0 });
 
-    expect(await api(base, 'POST', '/api/review/erasure', { phone: ann.phone })).toEqual({ status: 200, body: { erased: 0, campaignContacts: 0 } });
+    expect(await api(base, 'POST', '/api/review/erasure', { phone: ann.phone })).toEqual({ status: 200, body: { erased: 0, campaignContacts: 0, contactSurveys: 0 } });
   });
 });

@@ -1,5 +1,7 @@
+import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAST_TUNING, api, campaignRequest, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
+import { queueName } from '../../voice/dialer/dial-queues.js';
+import { FAST_TUNING, api, campaignRequest, phone, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 async function startCampaign(world: DialerWorld, contacts: unknown[], overrides: Record<string, unknown> = {}): Promise<string> {
   const created = await api(world.app.baseUrl, 'POST', '/api/campaigns', campaignRequest(contacts, { callsPerSecond: 10, ...overrides }));
@@ -23,7 +25,7 @@ describe('guard rails no campaign setting can loosen', () => {
     await startCampaign(world, [newYork(1)]);
     await startCampaign(world, [newYork(1)]);
     await world.twilio.waitForCalls(1);
-    await sleep(600);
+    await world.jobs.waitFor('the other campaign finds the line busy', (job) => job.reason === 'line-busy');
     expect(world.twilio.calls).toHaveLength(1);
     const [first] = world.twilio.calls;
     if (!first) throw new Error('no call');
@@ -36,14 +38,14 @@ describe('guard rails no campaign setting can loosen', () => {
     world = await startDialerWorld({ DIALER_MAX_CONCURRENT_CALLS: '2' });
     const id = await startCampaign(world, [newYork(1), newYork(2), newYork(3), newYork(4)]);
     await world.twilio.waitForCalls(2);
-    await sleep(600);
+    await world.jobs.waitFor('a third contact to wait for a free slot', (job) => job.reason === 'capacity');
     expect(world.twilio.calls).toHaveLength(2);
     expect(await counts(world, id)).toMatchObject({ dialing: 2, queued: 2 });
     const [first] = world.twilio.calls;
     if (!first) throw new Error('no call');
     await world.twilio.finish(first, 'completed');
     await world.twilio.waitForCalls(3);
-    await sleep(300);
+    await world.jobs.waitFor('the fourth contact to wait for a free slot again', (job) => job.reason === 'capacity', world.jobs.outcomes.length);
     expect(world.twilio.calls).toHaveLength(3);
   });
 
@@ -57,7 +59,7 @@ describe('guard rails no campaign setting can loosen', () => {
     await until('the first call to end', async () => (await counts(world, first)).completed === 1);
     const second = await startCampaign(world, [newYork(5), newYork(6)]);
     await world.twilio.waitForCalls(2);
-    await sleep(600);
+    await world.jobs.waitFor('the limited number to wait for its limit to lift', (job) => job.campaignId === second && job.reason === 'not-yet');
     expect(world.twilio.calls.map((placed) => placed.to)).toEqual([phone(5), phone(6)]);
     expect(await counts(world, second)).toMatchObject({ queued: 1, dialing: 1 });
   });
@@ -67,8 +69,8 @@ describe('guard rails no campaign setting can loosen', () => {
     await world.app.services.doNotCall.addCustomer('cust-stop');
     const id = await startCampaign(world, [{ ...newYork(30), customerId: 'cust-stop' }, { ...newYork(31), customerId: 'cust-ok' }]);
     await world.twilio.waitForCalls(1);
+    await world.jobs.waitFor('the listed customer to be skipped', (job) => job.campaignId === id && job.outcome === 'do-not-call');
     await until('both contacts to be handled', async () => (await counts(world, id)).queued === 0);
-    await sleep(300);
     expect(world.twilio.calls.map((call) => call.to)).toEqual([phone(31)]);
     expect(await counts(world, id)).toMatchObject({ optedOut: 1, dialing: 1 });
   });
@@ -87,7 +89,8 @@ describe('guard rails no campaign setting can loosen', () => {
     expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(1000);
     await world.twilio.finish(second, 'busy');
     await until('the contact to settle', async () => (await counts(world, id)).busy === 1);
-    await sleep(1300);
+    // Settled and not queued: any dial job left for it ends as stale without dialling.
+    expect(await counts(world, id)).toMatchObject({ queued: 0, dialing: 0, busy: 1 });
     expect(world.twilio.calls).toHaveLength(2);
     const lines = (await api(world.app.baseUrl, 'GET', `/api/campaigns/${id}/calls`)).body.items as Array<{ attempt: number; result: string }>;
     expect(lines.map((line) => [line.attempt, line.result])).toEqual([
@@ -106,7 +109,16 @@ describe('guard rails no campaign setting can loosen', () => {
     if (!first) throw new Error('no call');
     offset = Date.parse('2026-03-10T23:59:59.500Z') - Date.now();
     await world.twilio.finish(first, 'no-answer');
-    await sleep(2500);
+    // The retry is queued for 09:00 the next morning in New York (13:00Z), not 1.8 s later.
+    const queue = new Queue(queueName(id), { connection: world.app.redis.redis, prefix: world.app.services.keys.dialerQueuePrefix() });
+    try {
+      const retry = await until('the retry to be queued', async () => (await queue.getDelayed()).find((job) => job.data.attempt === 2));
+      const fakeNowAtQueueing = retry.timestamp + offset;
+      // BullMQ stamps the job a millisecond or two after the dialer read its clock.
+      expect(Math.abs(fakeNowAtQueueing + retry.delay - Date.parse('2026-03-11T13:00:00Z'))).toBeLessThan(1000);
+    } finally {
+      await queue.close();
+    }
     expect(world.twilio.calls).toHaveLength(1);
     expect(await counts(world, id)).toMatchObject({ queued: 1, dialing: 0 });
   });
@@ -118,13 +130,14 @@ describe('guard rails no campaign setting can loosen', () => {
     await world.twilio.waitForCalls(2);
     const paused = await api(world.app.baseUrl, 'POST', `/api/campaigns/${id}/pause`);
     expect(paused.body.status).toBe('paused');
-    await sleep(150); // a create already on its way to Twilio when the pause came may still arrive
+    // The pause answers once this instance's worker has stopped and the calls being placed have been placed.
     const atPause = world.twilio.calls.length;
-    await sleep(1000);
-    expect(world.twilio.calls.length).toBe(atPause);
+    expect(world.app.services.dialer.isWorkingOn(id)).toBe(false);
+    expect(await counts(world, id)).toMatchObject({ dialing: atPause, queued: 8 - atPause });
     expect((await api(world.app.baseUrl, 'POST', `/api/campaigns/${id}/start`)).body.status).toBe('running');
     await world.twilio.waitForCalls(8);
-    await sleep(500);
+    await until('every contact to be dialled', async () => (await counts(world, id)).queued === 0);
+    expect(await counts(world, id)).toMatchObject({ dialing: 8 });
     expect(new Set(world.twilio.calls.map((call) => call.to)).size).toBe(8);
     expect(world.twilio.calls).toHaveLength(8);
   });

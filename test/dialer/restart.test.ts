@@ -36,7 +36,7 @@ describe('the service restarted mid-campaign', () => {
     const second = await startTestApp(environment, { shareRedisWith: keeper, dialer });
     open.push(second);
     await twilio.waitForCalls(12);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await until('every contact to be dialling', async () => (await api(second.baseUrl, 'GET', `/api/campaigns/${created.body.id}`)).body.counts.dialing === 12);
     const called = twilio.calls.map((call) => call.to);
     expect(called).toHaveLength(12);
     expect(new Set(called).size).toBe(12);
@@ -69,7 +69,7 @@ describe('the service restarted mid-campaign', () => {
     // The second instance takes the campaign up at its next look at the running campaigns.
     await until('the second instance to work on the campaign', () => second.services.dialer.isWorkingOn(created.body.id));
     await twilio.waitForCalls(12);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await until('every contact to be dialling', async () => (await api(first.baseUrl, 'GET', `/api/campaigns/${created.body.id}`)).body.counts.dialing === 12);
     expect(twilio.calls).toHaveLength(12);
     expect(new Set(twilio.calls.map((call) => call.to)).size).toBe(12);
     expect(busiestSecond(twilio.createRequests.map((request) => request.receivedAt))).toBeLessThanOrEqual(4);

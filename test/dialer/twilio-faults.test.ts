@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAST_TUNING, NOON_IN_NEW_YORK, api, campaignRequest, clockAt, phone, sleep, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
+import { FAST_TUNING, NOON_IN_NEW_YORK, api, campaignRequest, clockAt, phone, startDialerWorld, until, type DialerWorld } from './dialer-harness.js';
 
 async function runOneContact(world: DialerWorld, overrides: Record<string, unknown> = {}): Promise<string> {
   const created = await api(world.app.baseUrl, 'POST', '/api/campaigns', campaignRequest([{ phone: phone(7), timezone: 'America/New_York' }], { callsPerSecond: 10, ...overrides }));
@@ -20,7 +20,7 @@ describe("Twilio's Calls API in trouble", () => {
     world.twilio.failNext({ kind: 'status', status: 503 });
     const id = await runOneContact(world);
     await world.twilio.waitForCalls(1);
-    await sleep(500);
+    await world.jobs.waitFor('the second attempt to be placed', (job) => job.attempt === 2 && job.outcome === 'placed');
     expect(world.twilio.createRequests.map((request) => request.outcome)).toEqual(['status', 'created']);
     expect(world.twilio.calls).toHaveLength(1);
     const lines = await audit(world, id);
@@ -37,7 +37,7 @@ describe("Twilio's Calls API in trouble", () => {
     const id = await runOneContact(world);
     const line = await until('the reconciled attempt', async () => (await audit(world, id)).find((item) => item.callSid));
     expect(line).toMatchObject({ attempt: 1, result: 'dialing', callSid: world.twilio.calls[0]?.sid });
-    await sleep(1500);
+    await world.jobs.waitFor('the attempt to be reconciled', (job) => job.outcome === 'reconciled');
     expect(world.twilio.createRequests).toHaveLength(1);
     expect(await audit(world, id)).toHaveLength(1);
   });
@@ -47,7 +47,7 @@ describe("Twilio's Calls API in trouble", () => {
     world.twilio.failNext({ kind: 'hang' });
     const id = await runOneContact(world);
     await world.twilio.waitForCalls(1);
-    await sleep(500);
+    await world.jobs.waitFor('the second attempt to be placed', (job) => job.attempt === 2 && job.outcome === 'placed');
     expect(world.twilio.createRequests.map((request) => request.outcome)).toEqual(['hang', 'created']);
     const lines = await audit(world, id);
     expect(lines.map((item) => [item.attempt, item.result])).toEqual([
@@ -81,7 +81,7 @@ describe("Twilio's Calls API in trouble", () => {
       return campaign.body.counts.failed === 1 ? campaign.body : null;
     });
     expect(view).toMatchObject({ status: 'completed', counts: { failed: 1, queued: 0, dialing: 0 } });
-    await sleep(1200);
+    expect(world.jobs.outcomes.map((job) => [job.attempt, job.outcome])).toEqual([[1, 'rejected']]);
     expect(world.twilio.createRequests).toHaveLength(1);
     expect(await audit(world, id)).toEqual([expect.objectContaining({ attempt: 1, result: 'failed', error: expect.stringMatching(/^Twilio answered 400/) })]);
   });

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../src/survey/messages/message-catalog.js';
 import { sendChatMessage } from '../support/chat-client.js';
 import { CONVERSATIONS, type ConversationCase } from '../support/survey-conversations.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
-import { callFields, gatherAction, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
+import { callFields, gatherAction, newCallSid, postTwilioWebhook, textFields } from '../support/twilio-webhook.js';
 
 const values = { businessName: 'Example Telecom', callbackNumber: '+15550001111' };
 
@@ -22,10 +22,16 @@ function spoken(twiml: string): string {
   return [...twiml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((match) => unescapeXml(match[1] ?? '')).join(' ');
 }
 
-async function storedResponse(app: TestApp, channel: 'chat' | 'voice', conversationId: string): Promise<Record<string, unknown>> {
+/** The one text message of a TwiML messaging response (the turn's replies, joined). */
+function texted(twiml: string): string {
+  const match = /<Message>([^<]*)<\/Message>/.exec(twiml);
+  return match ? unescapeXml(match[1] ?? '') : '';
+}
+
+async function storedResponse(app: TestApp, channel: 'chat' | 'voice' | 'sms', conversationId: string): Promise<Record<string, unknown>> {
   const list = await fetch(`${app.baseUrl}/api/review/responses?channel=${channel}&limit=100`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
   const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };
-  const found = items.find((item) => item.conversationId === conversationId);
+  const found = items.find((item) => item.conversationId === conversationId || (channel === 'sms' && item.phone === conversationId));
   if (!found) throw new Error(`no ${channel} response for ${conversationId}`);
   return found;
 }
@@ -69,6 +75,16 @@ describe('the conversation table', () => {
       }
       expect(twiml).toContain('<Hangup/>');
       expectStored(await storedResponse(app, 'voice', callSid), conversation);
+    });
+
+    it('then SMS replies and stores it the same way', async () => {
+      const phone = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+      const text = async (body: string) => texted((await postTwilioWebhook(`${app.baseUrl}/sms/incoming`, textFields(phone, body))).body);
+      expect(await text('hi')).toBe(worded(['greeting', 'scoreQuestion'], null).texts.join(' '));
+      for (const turn of conversation.turns) expect(await text(turn.chat)).toBe(worded(turn.replies, score).texts.join(' '));
+      const stored = await storedResponse(app, 'sms', phone);
+      expect(stored.channel).toBe('sms');
+      expectStored(stored, conversation);
     });
   });
 });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSurveyFields } from '../../src/links/signed-link.js';
 import { sendChatMessage } from '../support/chat-client.js';
 import { DirectLineClient } from '../webchat/direct-line-client.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 
 const DAY = 86_400_000;
+const SIGNING_SECRET = 'privacy-test-signing-secret-0123456789';
 
 async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -18,7 +20,7 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
 describe('privacy', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ WEBCHAT_SIGNING_SECRET: SIGNING_SECRET });
   });
   afterAll(async () => app?.close());
 
@@ -31,7 +33,7 @@ describe('privacy', () => {
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(mine, { From: '+15552220001' }));
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(other, { From: '+15552220002' }));
     const reply = await erase({ phone: '+15552220001' });
-    expect(await reply.json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await reply.json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     expect(await app.services.store.get(mine)).toBeNull();
     expect(await app.redis.redis.exists(app.services.keys.transcript(mine))).toBe(0);
     expect(await app.services.store.get(other)).not.toBeNull();
@@ -41,7 +43,7 @@ describe('privacy', () => {
     await sendChatMessage(app.baseUrl, 'c-erase', 'hello', { channelData: { survey: { customerId: 'cust-9' } } });
     const before = await app.services.store.listNewest({ channel: 'chat', limit: 10 });
     expect(before.some((record) => record.customerId === 'cust-9')).toBe(true);
-    expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await (await erase({ customerId: 'cust-9' })).json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     const erasedId = before.find((record) => record.customerId === 'cust-9')?.id ?? '';
     expect((await app.services.store.listNewest({ channel: 'chat', limit: 10 })).some((record) => record.customerId === 'cust-9')).toBe(false);
     expect(await app.redis.redis.exists(app.services.keys.response(erasedId), app.services.keys.transcript(erasedId))).toBe(0);
@@ -55,7 +57,7 @@ describe('privacy', () => {
     await postTwilioWebhook(answer('reason'), callFields(callSid, { SpeechResult: 'Nobody ever called me back', Confidence: '0.9', From: '+15552220003' }));
     const queued = await eventually(() => app.redis.redis.zscore(app.services.keys.reviewQueue('open'), callSid), (score) => score !== null);
     expect(queued).not.toBeNull();
-    expect(await (await erase({ phone: '+15552220003' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await (await erase({ phone: '+15552220003' })).json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     expect(await app.redis.redis.exists(app.services.keys.reviewItem(callSid))).toBe(0);
     expect(await app.redis.redis.zscore(app.services.keys.reviewQueue('open'), callSid)).toBeNull();
   });
@@ -63,10 +65,12 @@ describe('privacy', () => {
   it('when a web chat customer is erased, then the message log the page reloads from is gone too', async () => {
     const client = new DirectLineClient(app.baseUrl);
     await client.start();
-    await client.post({ type: 'message', text: '9', channelData: { survey: { customerId: 'cust-web' } } });
+    // A customer id from the page counts only from a signed link.
+    const survey = signSurveyFields({ customerId: 'cust-web' }, { secret: SIGNING_SECRET, ttlSeconds: 3600 });
+    await client.post({ type: 'message', text: '9', channelData: { survey } });
     await eventually(() => client.botMessages(), (messages) => messages.length > 0);
     expect(await app.redis.redis.llen(app.services.keys.webChatActivities(client.conversationId))).toBeGreaterThan(0);
-    expect(await (await erase({ customerId: 'cust-web' })).json()).toEqual({ erased: 1, campaignContacts: 0 });
+    expect(await (await erase({ customerId: 'cust-web' })).json()).toEqual({ erased: 1, campaignContacts: 0, contactSurveys: 0 });
     expect(await app.redis.redis.exists(app.services.keys.webChatActivities(client.conversationId), app.services.keys.webChatConversation(client.conversationId))).toBe(0);
   });
 

@@ -26,6 +26,25 @@ describe('the dependency rule', () => {
     expect(await ruleIdsFor('voice/voice-routes.ts', "export { chatRoutes } from '../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
   });
 
+  it('when the core or another channel imports the messaging channel, then lint fails', async () => {
+    expect(await ruleIdsFor('src/reports/nps.ts', "export { TextSurvey } from '../../messaging/text-survey.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('voice/voice-routes.ts', "export { TextSurvey } from '../messaging/text-survey.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('dialogs/chat-routes.ts', "export { TextSurvey } from '../messaging/text-survey.js';\n")).toContain('no-restricted-imports');
+  });
+
+  it('when the messaging channel imports voice, then only the shared Twilio signature check is allowed', async () => {
+    expect(await ruleIdsFor('messaging/messaging-routes.ts', "export { requireTwilioSignature } from '../voice/twilio-signature.js';\n")).toEqual([]);
+    expect(await ruleIdsFor('messaging/messaging-routes.ts', "export { voiceRoutes } from '../voice/voice-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('messaging/messaging-routes.ts', "export { chatRoutes } from '../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
+  });
+
+  it('when the core or the voice channel imports contacts/, or contacts/ imports the chat channel, then lint fails', async () => {
+    expect(await ruleIdsFor('src/reports/nps.ts', "export { contactRoutes } from '../../contacts/contact-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('voice/voice-routes.ts', "export { contactRoutes } from '../contacts/contact-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('contacts/contact-routes.ts', "export { chatRoutes } from '../dialogs/chat-routes.js';\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('contacts/contact-routes.ts', "export { nextCallableTime } from '../voice/dialer/calling-window.js';\n")).toEqual([]);
+  });
+
   it('when code deep-imports botbuilder internals or the root of natural, then lint fails', async () => {
     expect(await ruleIdsFor('dialogs/chat-routes.ts', "export { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';\n")).toContain('no-restricted-imports');
     expect(await ruleIdsFor('src/tagging/tagger.ts', "export { default } from 'natural';\n")).toContain('no-restricted-imports');

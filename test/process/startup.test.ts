@@ -35,6 +35,8 @@ describe('starting the service', { timeout: 90_000 }, () => {
     expect(out).toContain(`Survey agent listening on http://localhost:${port} (development mode)`);
     expect(out).toContain(`Web chat:          http://localhost:${port}/`);
     expect(out).toContain('answering 403 until TWILIO_AUTH_TOKEN is set');
+    expect(out).toContain('Web chat links:    unsigned: customer ids, agents and campaigns from pages are not trusted (set WEBCHAT_SIGNING_SECRET)');
+    expect(out.split('WEBCHAT_SIGNING_SECRET is not set: every customer id').length - 1).toBe(1);
     const token = /ADMIN_TOKEN \(generated for this run only\): (\S+)/.exec(out)?.[1] ?? '';
     const redisPid = Number((await import('node:fs')).readFileSync(join(dataDir, 'redis.pid'), 'utf8'));
 

@@ -1,25 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isValidSignature } from '../../src/alerts/webhook-signature.js';
-import { REVIEW_GROUP } from '../../src/review/review-module.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-webhook.js';
 import { seedResponse } from './support/seed.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
-import { groupBacklog } from '../support/redis-inspection.js';
+import { reviewSettled as settled } from './support/review-settled.js';
 
 const SECRET = 'crm-shared-secret-0123456789';
-
-/** Until every app instance's consumer has handled the stream and no alert job waits. */
-async function settled(app: TestApp): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const group = await groupBacklog(app.redis.redis, app.services.keys, REVIEW_GROUP);
-    if (group.exists && group.pending === 0 && group.lag === 0) return;
-    if (Date.now() > deadline) throw new Error(`consumer group not settled: ${JSON.stringify(group)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('detractor webhook', () => {
   const opened: Array<{ close(): Promise<void> }> = [];

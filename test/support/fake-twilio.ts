@@ -23,6 +23,28 @@ export interface FakeCall {
   answeredBy?: string;
 }
 
+/** A message the service sent through the Messages resource. */
+export interface FakeMessage {
+  sid: string;
+  to: string;
+  from: string;
+  body?: string;
+  contentSid?: string;
+  contentVariables?: string;
+  statusCallback?: string;
+  receivedAt: number;
+}
+
+/** What the customer's phone sends us: a text, maybe with pictures. */
+export interface CustomerText {
+  /** The customer's number (`whatsapp:+…` for WhatsApp). */
+  from: string;
+  /** Our number they write to. */
+  to: string;
+  body: string;
+  numMedia?: number;
+}
+
 /** What the next create request gets instead of a call: an error status, no answer at all, or a call whose answer comes too late. */
 export type CreateFault = { kind: 'status'; status: number } | { kind: 'hang' } | { kind: 'slow'; ms: number };
 
@@ -54,8 +76,8 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
-function newSid(): string {
-  return `CA${randomBytes(16).toString('hex')}`;
+function newSid(prefix = 'CA'): string {
+  return `${prefix}${randomBytes(16).toString('hex')}`;
 }
 
 function readBody(request: IncomingMessage): Promise<URLSearchParams> {
@@ -84,6 +106,9 @@ export function gatherActionOf(twiml: string): string | null {
  */
 export class FakeTwilio {
   readonly calls: FakeCall[] = [];
+  /** Every message created through the Messages resource, in order. */
+  readonly messages: FakeMessage[] = [];
+  private readonly messageFaults: Array<{ status: number; code: number }> = [];
   readonly createRequests: CreateRequest[] = [];
   /** Webhooks go here instead of the origin of the URL the service gave (an instance behind a proxy, a restarted one). */
   deliverTo: string | undefined;
@@ -113,6 +138,15 @@ export class FakeTwilio {
     for (let index = 0; index < count; index += 1) this.faults.push(fault);
   }
 
+  /** The next message create fails with this HTTP status and Twilio error code (21211: invalid number; 21610: unsubscribed). */
+  failNextMessage(status: number, code: number): void {
+    this.messageFaults.push({ status, code });
+  }
+
+  messagesTo(address: string): FakeMessage[] {
+    return this.messages.filter((message) => message.to === address);
+  }
+
   callsTo(phone: string): FakeCall[] {
     return this.calls.filter((call) => call.to === phone);
   }
@@ -132,6 +166,7 @@ export class FakeTwilio {
     if (request.headers.authorization !== expectedAuth) return sendJson(response, 401, { code: 20003, message: 'Authenticate', status: 401 });
     if (request.method === 'POST' && url.pathname === `${base}.json`) return this.create(await readBody(request), response, receivedAt);
     if (request.method === 'GET' && url.pathname === `${base}.json`) return this.list(url.searchParams, response);
+    if (request.method === 'POST' && url.pathname === `/2010-04-01/Accounts/${this.options.accountSid}/Messages.json`) return this.createMessage(await readBody(request), response, receivedAt);
     const update = new RegExp(`^${base}/(CA[0-9a-f]{32})\\.json$`).exec(url.pathname);
     if (request.method === 'GET' && update?.[1]) {
       const call = this.calls.find((candidate) => candidate.sid === update[1]);
@@ -188,6 +223,64 @@ export class FakeTwilio {
       return;
     }
     sendJson(response, 201, this.resource(call, 'queued'));
+  }
+
+  private createMessage(form: URLSearchParams, response: ServerResponse, receivedAt: number): void {
+    const fault = this.messageFaults.shift();
+    if (fault) return sendJson(response, fault.status, { code: fault.code, message: `Twilio refused the message (${fault.code})`, status: fault.status });
+    const to = form.get('To');
+    const from = form.get('From');
+    if (!to || !from || (!form.get('Body') && !form.get('ContentSid'))) return sendJson(response, 400, { code: 21619, message: 'To, From and a Body or ContentSid are required', status: 400 });
+    const optional = (name: string): string | undefined => form.get(name) ?? undefined;
+    const message: FakeMessage = { sid: newSid('SM'), to, from, receivedAt };
+    for (const [field, name] of [['body', 'Body'], ['contentSid', 'ContentSid'], ['contentVariables', 'ContentVariables'], ['statusCallback', 'StatusCallback']] as const) {
+      const value = optional(name);
+      if (value !== undefined) message[field] = value;
+    }
+    this.messages.push(message);
+    sendJson(response, 201, {
+      sid: message.sid,
+      account_sid: this.options.accountSid,
+      to,
+      from,
+      body: message.body ?? null,
+      status: 'queued',
+      direction: 'outbound-api',
+      num_segments: '1',
+      date_created: new Date(receivedAt).toUTCString(),
+      uri: `/2010-04-01/Accounts/${this.options.accountSid}/Messages/${message.sid}.json`,
+    });
+  }
+
+  /** The customer texts us: a signed incoming-message webhook to `webhookUrl` (the URL set on our number in the console). */
+  async text(webhookUrl: string, text: CustomerText): Promise<{ status: number; body: string }> {
+    return this.webhook(webhookUrl, {
+      MessageSid: newSid('SM'),
+      AccountSid: this.options.accountSid,
+      From: text.from,
+      To: text.to,
+      Body: text.body,
+      NumMedia: String(text.numMedia ?? 0),
+      ...(text.numMedia ? { MediaContentType0: 'image/jpeg', MediaUrl0: 'https://api.twilio.com/media/ME0' } : {}),
+    });
+  }
+
+  /** The customer answers a message we sent them. */
+  async reply(webhookUrl: string, message: FakeMessage, body: string): Promise<{ status: number; body: string }> {
+    return this.text(webhookUrl, { from: message.to, to: message.from, body });
+  }
+
+  /** Twilio's status callback for a message we sent: sent, delivered, undelivered or failed. */
+  async messageStatus(message: FakeMessage, status: string, errorCode?: string): Promise<{ status: number; body: string }> {
+    if (!message.statusCallback) throw new Error(`message ${message.sid} has no StatusCallback`);
+    return this.webhook(message.statusCallback, {
+      MessageSid: message.sid,
+      AccountSid: this.options.accountSid,
+      MessageStatus: status,
+      To: message.to,
+      From: message.from,
+      ...(errorCode ? { ErrorCode: errorCode } : {}),
+    });
   }
 
   private list(query: URLSearchParams, response: ServerResponse): void {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { startServices, type Services } from '../../src/app/services.js';
 import type { DialerOverrides } from '../../voice/dialer/create-dialer.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { serveApp } from '../../src/app/create-app.js';
 import { applyServerTimeouts, createHttpServer } from '../../src/app/server-timeouts.js';
@@ -37,14 +38,16 @@ async function listenOnFreePort(): Promise<Server> {
 export interface TestAppOptions {
   /** Run on another app's Redis prefix (a second instance, or a restart); its owner cleans it up. */
   shareRedisWith?: TestApp;
-  /** Run on this Redis and prefix (e.g. a cluster the test started for itself); the caller cleans it up. */
-  redis?: TestRedis;
+  /** Run on this Redis prefix (e.g. a store a test wrote first); its owner cleans it up. */
+  onRedis?: TestRedis;
   /** The dialer's clock (window, retry and 30-day decisions), shorter waits, or another Calls API. */
   dialer?: DialerOverrides;
+  /** The messaging channel's text invitations (surveys after contacts on sms and whatsapp). */
+  textInvitations?: TextInvitationSender;
 }
 
 export async function startTestApp(environment: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const shared = options.shareRedisWith?.redis ?? options.redis;
+  const shared = options.shareRedisWith?.redis ?? options.onRedis;
   const redis = shared ?? (await createTestRedis());
   const logLines: string[] = [];
   const logSink = new Writable({
@@ -69,7 +72,10 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
   });
   const client = connectClient({ url: redis.url, clusterNodes: config.REDIS_CLUSTER_NODES });
   await untilReady(client);
-  const services = await startServices(config, createLogger(config.LOG_LEVEL, logSink), client, options.dialer ? { dialer: options.dialer } : {});
+  const services = await startServices(config, createLogger(config.LOG_LEVEL, logSink), client, {
+    ...(options.dialer ? { dialer: options.dialer } : {}),
+    ...(options.textInvitations ? { textInvitations: options.textInvitations } : {}),
+  });
   serveApp(server, services);
   applyServerTimeouts(server, config);
   return {

@@ -42,3 +42,19 @@ export function gatherAction(twiml: string): string {
   if (!match?.[1]) throw new Error(`no <Gather action> in ${twiml}`);
   return match[1].replace(/&amp;/g, '&');
 }
+
+let messageCounter = 0;
+
+/** A fresh, well-formed MessageSid. */
+export function newMessageSid(): string {
+  messageCounter += 1;
+  const random = Math.floor(Math.random() * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0');
+  return `SM${random}${String(messageCounter).padStart(24, '0')}`;
+}
+
+/** Twilio's incoming-message fields: a text from the customer `from` to our number `to`. */
+export function textFields(from: string, body: string, extra: Record<string, string> = {}, to = '+15550001111'): Record<string, string> {
+  return { MessageSid: newMessageSid(), AccountSid: TEST_TWILIO_ACCOUNT_SID, From: from, To: to, Body: body, NumMedia: '0', ...extra };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SURVEY_LANGUAGE_CODES, isSurveyLanguage } from '../../src/survey/messages/languages.js';
+import { CAMPAIGN_CHANNELS } from './campaign-types.js';
 import { callableSpans, formatClockTime, LEGAL_HOURS, parseClockTime, type DailyWindow } from '../dialer/calling-window.js';
 
 /** Most calls per second a campaign may ask for; Twilio's own default for an account is 1. */
@@ -33,8 +34,10 @@ export const campaignRequestSchema = z.object({
   window: windowSchema,
   maxAttempts: z.number().int('must be a whole number').min(1).max(10).default(3),
   retryAfterMinutes: z.number().positive('must be more than 0').max(7 * 24 * 60, 'must be at most a week (10080)').default(60),
+  channel: z.enum(CAMPAIGN_CHANNELS, { message: `must be one of ${CAMPAIGN_CHANNELS.join(', ')}` }).default('voice'),
+  fallback: z.literal('sms', { message: 'must be sms' }).optional(),
   contacts: z.array(z.unknown()).max(MAX_JSON_CONTACTS, `at most ${MAX_JSON_CONTACTS} contacts per request; upload more as text/csv`).default([]),
-});
+}).refine((campaign) => campaign.fallback === undefined || campaign.channel === 'voice', { message: 'only a voice campaign falls back to sms', path: ['fallback'] });
 
 export type CampaignRequest = z.infer<typeof campaignRequestSchema>;
 

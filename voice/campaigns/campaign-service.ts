@@ -2,7 +2,7 @@ import type { Dialer } from '../dialer/dialer.js';
 import { callableSpans, formatClockTime } from '../dialer/calling-window.js';
 import type { CampaignRequest } from './campaign-schemas.js';
 import type { CampaignStore } from './campaign-store.js';
-import { MAX_REPORTED_REJECTIONS, type Attempt, type Campaign, type ContactCounts, type ContactDetails, type ImportResult, type RejectedRow, type ReportedStatus } from './campaign-types.js';
+import { MAX_REPORTED_REJECTIONS, type Attempt, type CampaignChannel, type Campaign, type ContactCounts, type ContactDetails, type ImportResult, type RejectedRow, type ReportedStatus } from './campaign-types.js';
 import { checkContactRow } from './contact-rows.js';
 
 /** Contacts are staged in batches of this many. */
@@ -20,6 +20,8 @@ export interface CampaignView {
   callingHours: Array<{ start: string; end: string }>;
   maxAttempts: number;
   retryAfterMinutes: number;
+  channel: CampaignChannel;
+  fallback?: 'sms';
   createdAt: string;
 }
 
@@ -76,7 +78,7 @@ export class CampaignService {
     let storing: Promise<void> = Promise.resolve();
     const flush = async (): Promise<void> => {
       await storing;
-      storing = staged.stage(batch);
+      storing = staged.stage(batch).then(() => undefined);
       batch = [];
     };
     let row = 0;
@@ -117,6 +119,8 @@ export class CampaignService {
       callingHours: callableSpans(campaign.window).sort((a, b) => a.start - b.start).map((span) => ({ start: formatClockTime(span.start), end: formatClockTime(span.end) })),
       maxAttempts: campaign.maxAttempts,
       retryAfterMinutes: campaign.retryAfterMinutes,
+      channel: campaign.channel ?? 'voice',
+      ...(campaign.fallback ? { fallback: campaign.fallback } : {}),
       createdAt: campaign.createdAt,
     };
   }

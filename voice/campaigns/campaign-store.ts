@@ -7,6 +7,7 @@ import {
   type Attempt,
   type AttemptResult,
   type Campaign,
+  type CampaignChannel,
   type CampaignSettings,
   type CampaignStatus,
   type Contact,
@@ -25,6 +26,8 @@ function decodeCampaign(id: string, hash: Record<string, string>): Campaign | nu
     window: { start: Number(hash.windowStart), end: Number(hash.windowEnd) },
     maxAttempts: Number(hash.maxAttempts),
     retryAfterMinutes: Number(hash.retryAfterMinutes),
+    channel: (hash.channel as CampaignChannel | undefined) ?? 'voice',
+    ...(hash.fallback === 'sms' ? { fallback: 'sms' as const } : {}),
     status: (hash.status as CampaignStatus | undefined) ?? 'draft',
     createdAt: hash.createdAt ?? '',
     contacts: Number(hash.contacts ?? 0),
@@ -62,6 +65,9 @@ function decodeAttempt(hash: Record<string, string>): Attempt | null {
   if (hash.answeredBy) attempt.answeredBy = hash.answeredBy;
   if (hash.endedAt) attempt.endedAt = hash.endedAt;
   if (hash.error) attempt.error = hash.error;
+  if (hash.channel === 'sms' || hash.channel === 'whatsapp') attempt.channel = hash.channel;
+  if (hash.messageSid) attempt.messageSid = hash.messageSid;
+  if (hash.segments) attempt.segments = Number(hash.segments);
   return attempt;
 }
 
@@ -85,6 +91,8 @@ export class CampaignStore {
         windowEnd: String(settings.window.end),
         maxAttempts: String(settings.maxAttempts),
         retryAfterMinutes: String(settings.retryAfterMinutes),
+        channel: settings.channel ?? 'voice',
+        ...(settings.fallback ? { fallback: settings.fallback } : {}),
         status: 'draft',
         createdAt: campaign.createdAt,
         contacts: '0',

@@ -14,8 +14,16 @@ export const FINAL_STATES: readonly ContactState[] = ['completed', 'noAnswer', '
 
 export type ContactCounts = Record<ContactState, number>;
 
+/** How a campaign reaches its contacts: calls, or text invitations through the messaging channel. */
+export const CAMPAIGN_CHANNELS = ['voice', 'sms', 'whatsapp'] as const;
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+
 export interface CampaignSettings {
   name: string;
+  /** Default voice. */
+  channel?: CampaignChannel;
+  /** A call that ends unanswered or at a machine, with no retry left, is followed by one SMS invitation. */
+  fallback?: 'sms';
   callsPerSecond: number;
   window: DailyWindow;
   maxAttempts: number;
@@ -54,7 +62,8 @@ export interface Contact extends ContactDetails {
   dueAt?: number;
 }
 
-export type AttemptResult = 'dialing' | 'ringing' | 'inProgress' | Exclude<ContactState, 'queued' | 'dialing'>;
+/** `sending` and `invited` belong to text invitations (a text campaign, or the SMS fallback after a call). */
+export type AttemptResult = 'dialing' | 'ringing' | 'inProgress' | 'sending' | 'invited' | Exclude<ContactState, 'queued' | 'dialing'>;
 
 /** One line of the dialing audit. */
 export interface Attempt {
@@ -71,6 +80,10 @@ export interface Attempt {
   answeredBy?: string;
   endedAt?: string;
   error?: string;
+  /** Absent on calls; `sms` or `whatsapp` on a text invitation, with its message SID and segment count. */
+  channel?: 'sms' | 'whatsapp';
+  messageSid?: string;
+  segments?: number;
 }
 
 /** The optional details a contact may carry, stored as hash fields of the same names. */

@@ -50,8 +50,9 @@ export class ContactImport {
     ]);
   }
 
-  async stage(contacts: ContactDetails[]): Promise<void> {
-    if (contacts.length === 0) return;
+  /** Returns the id of the first contact of the batch (ids are consecutive), or null for an empty batch. */
+  async stage(contacts: ContactDetails[]): Promise<number | null> {
+    if (contacts.length === 0) return null;
     const last = await this.redis.hincrby(this.keys.campaign(this.campaignId), 'nextContact', contacts.length);
     const first = last - contacts.length + 1;
     const keys: string[] = [this.staging];
@@ -64,6 +65,7 @@ export class ContactImport {
       args.push(id, String(pairs.length / 2), ...pairs);
     });
     await this.redis.campaignStageContacts(keys.length, ...keys, ...args);
+    return first;
   }
 
   /** Feeds every staged contact to the dialer; answers how many. */

@@ -2,6 +2,7 @@ import type { Campaign } from '../campaigns/campaign-types.js';
 import { nextCallableTime } from './calling-window.js';
 import { attemptRefText, type AttemptEnd, type AttemptRef, type FinishOutcome } from './contact-transitions.js';
 import type { DialerDeps } from './dialer-deps.js';
+import { TextFallback } from './text-fallback.js';
 
 /** Retries never come sooner than this, whatever the campaign says. */
 const MIN_RETRY_DELAY_MS = 1000;
@@ -13,7 +14,11 @@ export type AttemptEnding = Pick<AttemptEnd, 'result' | 'error' | 'callSid' | 'a
  * progress, and schedules the next attempt when a retry is allowed (inside the window only).
  */
 export class AttemptCloser {
-  constructor(private readonly deps: DialerDeps) {}
+  private readonly fallback: TextFallback;
+
+  constructor(private readonly deps: DialerDeps) {
+    this.fallback = new TextFallback(deps);
+  }
 
   async close(campaign: Campaign, ref: AttemptRef, ending: AttemptEnding): Promise<FinishOutcome> {
     const { store, transitions, queues, settings, clock } = this.deps;
@@ -43,6 +48,7 @@ export class AttemptCloser {
       dueAt,
     });
     await this.release(ref, phone);
+    if (outcome === 'final') await this.fallback.afterLastCall(campaign, ref, ending.result);
     return outcome;
   }
 

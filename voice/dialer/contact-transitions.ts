@@ -14,6 +14,7 @@ declare module 'ioredis' {
     dialerSettleQueued(k1: string, k2: string, to: string): Result<number, Context>;
     dialerMarkUnconfirmed(k1: string, error: string): Result<number, Context>;
     dialerEraseContact(k1: string, k2: string): Result<number, Context>;
+    dialerStartTextAttempt(k1: string, k2: string, k3: string, ...args: string[]): Result<string, Context>;
   }
 }
 
@@ -75,6 +76,7 @@ export class ContactTransitions {
       { name: 'dialerSettleQueued', file: 'settle-queued.lua', numberOfKeys: 2 },
       { name: 'dialerMarkUnconfirmed', file: 'mark-unconfirmed.lua', numberOfKeys: 1 },
       { name: 'dialerEraseContact', file: 'erase-contact.lua', numberOfKeys: 2 },
+      { name: 'dialerStartTextAttempt', file: 'start-text-attempt.lua', numberOfKeys: 3 },
     ]);
   }
 
@@ -140,6 +142,39 @@ export class ContactTransitions {
   /** A queued contact that will never be dialled, e.g. its number is on the do-not-call list. */
   async settleQueued(campaignId: string, contactId: string, to: ContactState): Promise<boolean> {
     return (await this.redis.dialerSettleQueued(this.keys.campaignContact(campaignId, contactId), this.keys.campaignCounts(campaignId), to)) === 1;
+  }
+
+  /** A text invitation as the contact's next audit line; false when that attempt exists already. */
+  async startTextAttempt(ref: AttemptRef, start: AttemptStart, channel: 'sms' | 'whatsapp'): Promise<boolean> {
+    const reply = await this.redis.dialerStartTextAttempt(
+      this.keys.campaignContact(ref.campaignId, ref.contactId),
+      this.attemptKey(ref),
+      this.keys.campaignAttempts(ref.campaignId),
+      String(ref.attempt),
+      ref.contactId,
+      start.phone,
+      start.timezone,
+      start.localTime,
+      start.at.toISOString(),
+      channel,
+    );
+    return reply === 'ok';
+  }
+
+  /** A claimed attempt of a text campaign: its audit line says which channel, and that it is being sent. */
+  async markTextAttempt(ref: AttemptRef, channel: 'sms' | 'whatsapp'): Promise<void> {
+    await this.redis.hset(this.attemptKey(ref), { channel, result: 'sending' });
+  }
+
+  async finishTextAttempt(ref: AttemptRef, end: { result: 'invited' | 'failed'; endedAt: Date; messageSid?: string; segments?: number; error?: string }): Promise<void> {
+    await this.redis.hset(this.attemptKey(ref), {
+      final: '1',
+      result: end.result,
+      endedAt: end.endedAt.toISOString(),
+      ...(end.messageSid ? { messageSid: end.messageSid } : {}),
+      ...(end.segments !== undefined ? { segments: String(end.segments) } : {}),
+      ...(end.error ? { error: end.error } : {}),
+    });
   }
 
   /** Erasure on request: returns the attempts the contact had (each audit line holds the number), or null when it does not exist. */

@@ -3,7 +3,9 @@ import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import { Dialer } from './dialer.js';
+import type { DialJobOutcome } from './dialer-deps.js';
 import { DEFAULT_TUNING, MAX_ANSWERED_CALLS_PER_30_DAYS, type DialerTuning } from './dialer-settings.js';
 import { createDialerTwilioClient, TwilioCalls, type CallsApi } from './twilio-calls.js';
 
@@ -28,6 +30,8 @@ export interface DialerOverrides {
   clock?: () => Date;
   tuning?: Partial<DialerTuning>;
   calls?: CallsApi;
+  /** Told how each run of a dial job ended (tests wait on it instead of sleeping). */
+  onJobOutcome?: (outcome: DialJobOutcome) => void;
 }
 
 export interface DialerParts {
@@ -36,6 +40,8 @@ export interface DialerParts {
   doNotCall: DoNotCallList;
   logger: Logger;
   machineMessage: (language: string) => SurveyPrompt;
+  /** The messaging channel's invitations, for `fallback: 'sms'` and text campaigns. */
+  texts?: TextInvitationSender | undefined;
 }
 
 export function createDialer(config: DialerConfig, parts: DialerParts, overrides: DialerOverrides = {}): Dialer {
@@ -53,6 +59,7 @@ export function createDialer(config: DialerConfig, parts: DialerParts, overrides
     ...parts,
     calls,
     clock: overrides.clock ?? (() => new Date()),
+    onJobOutcome: overrides.onJobOutcome,
     settings: {
       publicUrl: config.PUBLIC_URL,
       defaultLanguage: config.DEFAULT_LANGUAGE,

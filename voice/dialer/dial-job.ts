@@ -5,11 +5,15 @@ import type { AttemptCloser } from './attempt-closer.js';
 import { isCallable, localTimeAt, nextCallableTime } from './calling-window.js';
 import { attemptRefText, type AttemptRef } from './contact-transitions.js';
 import type { DialJobData } from './dial-queues.js';
-import type { DialerDeps } from './dialer-deps.js';
+import type { DeferralReason, DialerDeps } from './dialer-deps.js';
 import { paceFor } from './pacer.js';
 import { CallRejectedError, type CallsApi } from './twilio-calls.js';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+function isTextCampaign(campaign: Campaign): boolean {
+  return campaign.channel === 'sms' || campaign.channel === 'whatsapp';
+}
 
 /** Resolves true after `ms`, or false as soon as `signal` fires. */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
@@ -51,36 +55,107 @@ export class DialJob {
   ) {}
 
   async run(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal): Promise<string> {
+    const outcome = await this.decide(job, token, stopping);
+    this.deps.onJobOutcome?.({ ...job.data, outcome });
+    return outcome;
+  }
+
+  private async decide(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal): Promise<string> {
     const { store } = this.deps;
     const { campaignId, contactId, attempt } = job.data;
     const ref: AttemptRef = { campaignId, contactId, attempt };
     const [campaign, contact] = await Promise.all([store.get(campaignId), store.contact(campaignId, contactId)]);
     if (!campaign || !contact) return 'gone';
-    if (contact.state === 'dialing' && contact.attempts === attempt) return this.reconcile(campaign, contact, ref);
-    if (contact.state === 'dialing' && contact.attempts === attempt - 1) return this.later(job, token, this.deps.settings.tuning.lineBusyRecheckMs);
+    if (contact.state === 'dialing' && contact.attempts === attempt) return isTextCampaign(campaign) ? this.reconcileText(campaign, ref) : this.reconcile(campaign, contact, ref);
+    if (contact.state === 'dialing' && contact.attempts === attempt - 1) return this.later(job, token, this.deps.settings.tuning.lineBusyRecheckMs, 'line-busy');
     if (contact.state !== 'queued' || contact.attempts !== attempt - 1) return 'stale';
-    if (campaign.status !== 'running') return this.later(job, token, this.deps.settings.tuning.pausedRecheckMs);
+    if (campaign.status !== 'running') return this.later(job, token, this.deps.settings.tuning.pausedRecheckMs, 'paused');
     if (await this.onDoNotCallList(contact)) {
       await this.deps.transitions.settleQueued(campaignId, contactId, 'optedOut');
       return 'do-not-call';
     }
     const wait = await this.waitBeforeCalling(campaign, contact);
-    if (wait > 0) return this.later(job, token, wait);
+    if (wait > 0) return this.later(job, token, wait, 'not-yet');
+    if (isTextCampaign(campaign)) return this.inviteWhenPaced(job, token, stopping, campaign, contact, ref);
     return this.dialWhenPaced(job, token, stopping, campaign, contact, ref);
+  }
+
+  /**
+   * A text campaign's attempt: the same checks, window and pace as a call, without the line and the
+   * cap on calls in progress; one invitation through the messaging channel's port, at most once.
+   */
+  private async inviteWhenPaced(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal, campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {
+    const { pacer, settings, transitions } = this.deps;
+    const texts = this.deps.texts;
+    if (!texts) return this.later(job, token, settings.tuning.pausedRecheckMs, 'paused');
+    const pace = paceFor(campaign.callsPerSecond, settings.tuning.pacingMarginMs);
+    const slot = await pacer.reserveSlot(campaign.id, pace);
+    if (!slot.reserved) return this.later(job, token, slot.waitMs, 'pace');
+    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0, 'stopping');
+    const blocked = await this.blockedNow(campaign, contact);
+    if (blocked !== null) {
+      if (blocked === 'do-not-call' || blocked === 'not-dialable') {
+        await transitions.settleQueued(campaign.id, contact.id, blocked === 'do-not-call' ? 'optedOut' : 'failed');
+        return blocked;
+      }
+      return blocked === 'paused' ? this.later(job, token, settings.tuning.pausedRecheckMs, 'paused') : this.later(job, token, await this.waitBeforeCalling(campaign, contact), 'not-yet');
+    }
+    const now = this.deps.clock();
+    const claimed = await transitions.claim(ref, { phone: contact.phone, timezone: contact.timezone, localTime: localTimeAt(now, contact.timezone), at: now });
+    if (claimed !== 'ok') return `not-claimed:${claimed}`;
+    const channel = campaign.channel === 'whatsapp' ? 'whatsapp' : 'sms';
+    await transitions.markTextAttempt(ref, channel);
+    for (let waitMs = await pacer.takeCall(campaign.id, pace); waitMs > 0; waitMs = await pacer.takeCall(campaign.id, pace)) {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    let ending: { result: 'completed' | 'optedOut' | 'failed'; error?: string; messageSid?: string; segments?: number };
+    try {
+      const sent = await texts.invite({
+        channel,
+        phone: contact.phone,
+        language: contact.language ?? settings.defaultLanguage,
+        timezone: contact.timezone,
+        campaignId: campaign.id,
+        contactId: contact.id,
+        ...(contact.name ? { customerName: contact.name } : {}),
+        ...(contact.customerId ? { customerId: contact.customerId } : {}),
+        ...(contact.agentId ? { agentId: contact.agentId } : {}),
+        ...(contact.agentName ? { agentName: contact.agentName } : {}),
+      });
+      ending = sent.sent
+        ? { result: 'completed', messageSid: sent.messageSid, segments: sent.segments }
+        : { result: sent.reason === 'do-not-call' ? 'optedOut' : 'failed', error: `${channel} invitation not sent: ${sent.reason}${sent.detail ? ` (${sent.detail.slice(0, 200)})` : ''}` };
+    } catch (error) {
+      // At most once: an invitation whose outcome is unknown is not sent again.
+      ending = { result: 'failed', error: `${channel} invitation failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}` };
+    }
+    await this.closer.close(campaign, ref, { result: ending.result, retryable: false, apiFailure: false, ...(ending.error ? { error: ending.error } : {}) });
+    if (ending.result === 'completed') await transitions.finishTextAttempt(ref, { result: 'invited', endedAt: this.deps.clock(), ...(ending.messageSid ? { messageSid: ending.messageSid } : {}), ...(ending.segments !== undefined ? { segments: ending.segments } : {}) });
+    return ending.result === 'completed' ? 'invited' : ending.result;
+  }
+
+  /** A text attempt found claimed but unfinished (a crash mid-send): it is never sent again. */
+  private async reconcileText(campaign: Campaign, ref: AttemptRef): Promise<string> {
+    const fields = await this.deps.store.attemptFields(ref.campaignId, ref.contactId, ref.attempt);
+    if (!fields.contactId) return 'gone';
+    if (fields.final) return 'already-sent';
+    if (Date.now() - Number(fields.startedMs ?? 0) <= this.deps.settings.tuning.orphanAfterMs) return 'in-flight';
+    await this.closer.close(campaign, ref, { result: 'failed', error: 'the instance sending the invitation stopped; it is not sent twice', retryable: false, apiFailure: false });
+    return 'not-sent';
   }
 
   private async dialWhenPaced(job: Job<DialJobData>, token: string | undefined, stopping: AbortSignal, campaign: Campaign, contact: Contact, ref: AttemptRef): Promise<string> {
     const { pacer, guards, settings } = this.deps;
     const pace = paceFor(campaign.callsPerSecond, settings.tuning.pacingMarginMs);
     const slot = await pacer.reserveSlot(campaign.id, pace);
-    if (!slot.reserved) return this.later(job, token, slot.waitMs);
-    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0);
+    if (!slot.reserved) return this.later(job, token, slot.waitMs, 'pace');
+    if (!(await sleep(slot.waitMs, stopping))) return this.later(job, token, 0, 'stopping');
 
     const refText = attemptRefText(ref);
-    if (!(await guards.takeLine(contact.phone, refText, settings.tuning.callLeaseMs))) return this.later(job, token, settings.tuning.lineBusyRecheckMs);
+    if (!(await guards.takeLine(contact.phone, refText, settings.tuning.callLeaseMs))) return this.later(job, token, settings.tuning.lineBusyRecheckMs, 'line-busy');
     if (!(await guards.takeCallSlot(refText, settings.maxConcurrentCalls, settings.tuning.callLeaseMs))) {
       await guards.releaseLine(contact.phone, refText);
-      return this.later(job, token, settings.tuning.capacityRecheckMs);
+      return this.later(job, token, settings.tuning.capacityRecheckMs, 'capacity');
     }
     // Time passed while waiting for the slot: the campaign may be paused, the window closed, the number listed.
     const blocked = await this.blockedNow(campaign, contact);
@@ -95,7 +170,7 @@ export class DialJob {
         this.deps.logger.warn({ campaignId: campaign.id, contactId: contact.id }, 'contact not called: its number is no longer one the dialer may call (ALLOWED_COUNTRIES or its type)');
         return blocked;
       }
-      return this.later(job, token, blocked === 'paused' ? settings.tuning.pausedRecheckMs : await this.waitBeforeCalling(campaign, contact));
+      return blocked === 'paused' ? this.later(job, token, settings.tuning.pausedRecheckMs, 'paused') : this.later(job, token, await this.waitBeforeCalling(campaign, contact), 'not-yet');
     }
     const now = this.deps.clock();
     const claimed = await this.deps.transitions.claim(ref, { phone: contact.phone, timezone: contact.timezone, localTime: localTimeAt(now, contact.timezone), at: now });
@@ -176,14 +251,17 @@ export class DialJob {
   private async waitBeforeCalling(campaign: Campaign, contact: Contact): Promise<number> {
     const now = this.deps.clock();
     let earliest = contact.dueAt && contact.dueAt > now.getTime() ? new Date(contact.dueAt) : now;
-    const limitLifts = await this.deps.guards.answeredLimitLiftsAt(contact.phone, now, this.deps.settings.maxAnsweredPer30Days);
+    // The 30-day limit counts answered calls; a text campaign's invitations are not calls.
+    const limitLifts = isTextCampaign(campaign) ? null : await this.deps.guards.answeredLimitLiftsAt(contact.phone, now, this.deps.settings.maxAnsweredPer30Days);
     if (limitLifts && limitLifts > earliest) earliest = limitLifts;
     const opening = nextCallableTime(earliest, contact.timezone, campaign.window);
     return opening ? opening.getTime() - now.getTime() : DAY_MS;
   }
 
-  private async later(job: Job<DialJobData>, token: string | undefined, ms: number): Promise<never> {
-    await job.moveToDelayed(Date.now() + Math.max(0, Math.round(ms)), token);
+  private async later(job: Job<DialJobData>, token: string | undefined, ms: number, reason: DeferralReason): Promise<never> {
+    const delayMs = Math.max(0, Math.round(ms));
+    await job.moveToDelayed(Date.now() + delayMs, token);
+    this.deps.onJobOutcome?.({ ...job.data, outcome: 'deferred', reason, delayMs });
     throw new DelayedError();
   }
 }

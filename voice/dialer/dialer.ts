@@ -3,6 +3,7 @@ import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
+import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import { CampaignStore } from '../campaigns/campaign-store.js';
 import type { Campaign } from '../campaigns/campaign-types.js';
@@ -14,7 +15,7 @@ import { ContactFeeder } from './contact-feeder.js';
 import { ContactTransitions } from './contact-transitions.js';
 import { DialJob } from './dial-job.js';
 import { DialQueues, type DialJobData } from './dial-queues.js';
-import type { DialerDeps } from './dialer-deps.js';
+import type { DialerDeps, DialJobOutcome } from './dialer-deps.js';
 import type { DialerSettings } from './dialer-settings.js';
 import { Pacer } from './pacer.js';
 import { StaleCallSweeper } from './stale-calls.js';
@@ -26,15 +27,17 @@ export interface DialerOptions {
   keys: Keys;
   doNotCall: DoNotCallList;
   calls: CallsApi | undefined;
+  texts?: TextInvitationSender | undefined;
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;
   machineMessage: (language: string) => SurveyPrompt;
+  onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }
 
 export class DialerUnavailableError extends Error {
-  constructor() {
-    super('dialling needs Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+  constructor(message = 'dialling needs Twilio: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER') {
+    super(message);
     this.name = 'DialerUnavailableError';
   }
 }
@@ -74,9 +77,11 @@ export class Dialer implements DialerHooks {
       queues,
       doNotCall: options.doNotCall,
       calls: options.calls,
+      texts: options.texts,
       logger,
       clock: options.clock,
       machineMessage: options.machineMessage,
+      onJobOutcome: options.onJobOutcome,
       settings,
     };
     this.closer = new AttemptCloser(this.deps);
@@ -106,7 +111,9 @@ export class Dialer implements DialerHooks {
   }
 
   async startCampaign(campaign: Campaign): Promise<void> {
-    if (!this.canDial) throw new DialerUnavailableError();
+    if (campaign.channel === 'sms' || campaign.channel === 'whatsapp') {
+      if (!this.deps.texts) throw new DialerUnavailableError(`a ${campaign.channel} campaign needs the messaging channel, which is not configured`);
+    } else if (!this.canDial) throw new DialerUnavailableError();
     await this.store.setStatus(campaign.id, 'running');
     await this.deps.queues.resume(campaign.id);
     this.work(campaign);

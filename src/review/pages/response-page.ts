@@ -47,6 +47,7 @@ export function responsePage(context: PageContext, record: ResponseRecord, item:
 <div><dt>Customer</dt><dd>${record.customerName ?? '—'} ${record.customerId ? html`<small>${record.customerId}</small>` : html``} ${record.phone ?? ''}</dd></div>
 <div><dt>Agent</dt><dd>${record.agentName ?? record.agentId ?? '—'}</dd></div>
 <div><dt>Campaign</dt><dd>${record.campaignId ?? '—'}</dd></div>
+${record.unverified ? html`<div><dt>Identity</dt><dd id="identity"><span class="badge none">Unverified</span> names as typed on a web page without a signed link; no customer id, agent or campaign taken from it</dd></div>` : html``}
 <div><dt>Started</dt><dd>${formatTime(record.createdAt)}</dd></div>
 <div><dt>Finished</dt><dd>${formatTime(record.completedAt)}</dd></div>
 <div><dt>Topics</dt><dd id="tags">${record.tags.map(tagLabel).join(', ') || '—'}</dd></div>
