@@ -169,7 +169,7 @@ describe('migrate-keyspace command', () => {
     await writeLegacyResponses(t.redis, t.prefix, count);
     const legacy = legacyKeys(t.prefix);
     const keys = createKeys(t.prefix, PARTITIONS);
-    const ids = await t.redis.zrange(legacy.responsesByCreation(), 0, -1, 'WITHSCORES');
+    const ids = await t.redis.zrange(legacy.responsesByCreation(0), 0, -1, 'WITHSCORES');
     const countersBefore = await readDayCounters(t.redis, legacy, DAYS);
 
     // Killed as soon as the first responses are in their partitions, while it is moving the rest.

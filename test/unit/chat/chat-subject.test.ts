@@ -1,3 +1,4 @@
+import type { ChannelAccount } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { chatStart } from '../../../dialogs/chat-subject.js';
 import { checkPageSurvey } from '../../../dialogs/webchat/page-survey.js';
@@ -7,9 +8,9 @@ const SECRET = 'chat-subject-unit-secret-0123456789abc';
 const NOW = new Date('2027-03-01T12:00:00Z');
 const CLAIM = { customerId: 'c-1', customerName: 'Ana', agentId: 'a-1', agentName: 'Sam', campaignId: 'k-1' };
 
-function fromPage(survey: Record<string, unknown>, extra: { from?: { id: string; name?: string }; locale?: string } = {}) {
+function fromPage(survey: Record<string, unknown>, extra: { from?: ChannelAccount; locale?: string } = {}) {
   const channelData = { survey };
-  return chatStart({ channelData, from: extra.from ?? { id: 'customer' }, ...(extra.locale ? { locale: extra.locale } : {}) }, checkPageSurvey(channelData, SECRET, NOW).survey);
+  return chatStart({ channelData, from: extra.from ?? ({ id: 'customer' } as ChannelAccount), ...(extra.locale ? { locale: extra.locale } : {}) }, checkPageSurvey(channelData, SECRET, NOW).survey);
 }
 
 describe('who a chat survey is about', () => {
