@@ -1,5 +1,6 @@
 import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSurveyFields } from '../../src/links/signed-link.js';
 import { TEST_ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 import { DirectLineClient } from '../webchat/direct-line-client.js';
 
@@ -12,10 +13,12 @@ async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boole
   }
 }
 
+const SIGNING_SECRET = 'cluster-erasure-signing-secret-0123456789';
+
 describe('erasure of web chats spread over a Redis Cluster', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ WEBCHAT_SIGNING_SECRET: SIGNING_SECRET });
   });
   afterAll(async () => app?.close());
 
@@ -31,7 +34,9 @@ describe('erasure of web chats spread over a Redis Cluster', () => {
     while (masters.size < 2 && chats.length < 12) {
       const client = new DirectLineClient(app.baseUrl);
       await client.start();
-      await client.post({ type: 'message', text: '9', channelData: { survey: { customerId: 'cust-spread' } } });
+      // A customer id from the page counts only from a signed link.
+      const survey = signSurveyFields({ customerId: 'cust-spread' }, { secret: SIGNING_SECRET, ttlSeconds: 3600 });
+      await client.post({ type: 'message', text: '9', channelData: { survey } });
       await eventually(() => client.botMessages(), (messages) => messages.length > 0);
       chats.push(client.conversationId);
       masters.add(await masterOf(keys.webChatActivities(client.conversationId)));
@@ -39,7 +44,7 @@ describe('erasure of web chats spread over a Redis Cluster', () => {
     expect(masters.size).toBe(2);
 
     const reply = await fetch(`${app.baseUrl}/api/review/erasure`, { method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ customerId: 'cust-spread' }) });
-    expect(await reply.json()).toEqual({ erased: chats.length, campaignContacts: 0 });
+    expect(await reply.json()).toMatchObject({ erased: chats.length, campaignContacts: 0 });
     for (const conversationId of chats) expect(await cluster.exists(keys.webChatActivities(conversationId), keys.webChatConversation(conversationId))).toBe(0);
   });
 });
