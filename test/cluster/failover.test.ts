@@ -34,9 +34,12 @@ describe('a master of the Redis Cluster killed mid-run, with REDIS_WAIT_REPLICAS
     app = await startTestApp({ REDIS_WAIT_REPLICAS: '1' }, { onRedis: redis });
   });
   afterAll(async () => {
-    await app?.close();
-    redis?.redis.disconnect();
-    await cluster?.stop();
+    try {
+      await app?.close();
+      redis?.redis.disconnect();
+    } finally {
+      await cluster?.stop();
+    }
   });
 
   it('when callers keep scoring while a master dies, then its replica takes over, the service carries on by itself, and every acknowledged score is stored', async () => {

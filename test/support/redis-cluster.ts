@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { trackChild } from './child-processes.js';
+import { runDirectoryName, trackChild } from './child-processes.js';
 
 /** One redis-server of a test cluster. */
 export interface ClusterNodeProcess {
@@ -179,7 +179,8 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
   const masters = options.masters ?? 3;
   const replicasPerMaster = options.replicasPerMaster ?? 1;
   const nodeTimeoutMs = options.nodeTimeoutMs ?? 15_000;
-  const dir = mkdtempSync(join(tmpdir(), 'survey-redis-cluster-'));
+  // Named after the test run: the global teardown finds nodes left behind by their working directory.
+  const dir = mkdtempSync(join(tmpdir(), `survey-redis-cluster-${runDirectoryName()}-`));
   const children: ChildProcess[] = [];
   const nodes: ClusterNodeProcess[] = [];
 
