@@ -6,7 +6,7 @@
  *           data-exp="1767225600" data-sig="…"></script>
  *
  * Optional data-*: customer-name, customer-id, agent-name, agent-id, campaign-id, language (en, es,
- * de, fr, hu), exp and sig (the signature the company's server made with WEBCHAT_SIGNING_SECRET;
+ * de, fr, hu, lt, fa), exp and sig (the signature the company's server made with WEBCHAT_SIGNING_SECRET;
  * without a valid one the names are shown but the ids count for nothing), label (the button's
  * text), open ("true" opens the chat at once). window.SurveyWidget.open() and .close() do the same
  * from the page's own code.
@@ -31,6 +31,10 @@
   });
   var label = data.label || 'Rate our service';
   var panelId = 'survey-widget-panel';
+  var language = (data.language || '').slice(0, 2).toLowerCase();
+  // Persian reads right to left: the widget sits in the bottom-left corner and its title bar turns round.
+  var rightToLeft = language === 'fa';
+  var side = rightToLeft ? 'left' : 'right';
 
   function style(element, properties) {
     Object.keys(properties).forEach(function (name) {
@@ -40,20 +44,30 @@
   }
 
   var launcher = style(document.createElement('button'), {
-    position: 'fixed', right: '20px', bottom: '20px', 'z-index': '2147483000', padding: '12px 18px',
+    position: 'fixed', bottom: '20px', 'z-index': '2147483000', padding: '12px 18px',
     border: '0', 'border-radius': '24px', background: '#0a5ea8', color: '#fff', font: '600 15px system-ui, sans-serif',
     'box-shadow': '0 4px 14px rgba(0,0,0,.25)', cursor: 'pointer',
   });
+  launcher.style.setProperty(side, '20px');
   launcher.type = 'button';
   launcher.textContent = label;
   launcher.setAttribute('aria-expanded', 'false');
   launcher.setAttribute('aria-controls', panelId);
 
   var panel = style(document.createElement('div'), {
-    position: 'fixed', right: '20px', bottom: '84px', width: '380px', height: '600px', 'max-height': 'calc(100vh - 104px)',
+    position: 'fixed', bottom: '84px', width: '380px', height: '600px', 'max-height': 'calc(100vh - 104px)',
     'z-index': '2147483001', display: 'none', 'flex-direction': 'column', background: '#fff', 'border-radius': '12px',
     overflow: 'hidden', 'box-shadow': '0 12px 40px rgba(0,0,0,.3)',
   });
+  panel.style.setProperty(side, '20px');
+  if (language) {
+    panel.lang = language;
+    launcher.lang = language;
+  }
+  if (rightToLeft) {
+    panel.dir = 'rtl';
+    launcher.dir = 'rtl';
+  }
   panel.id = panelId;
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', label);
@@ -79,8 +93,9 @@
   function fitToScreen() {
     var small = window.innerWidth < 600;
     style(panel, small
-      ? { right: '0', bottom: '0', width: '100%', height: '100%', 'max-height': '100%', 'border-radius': '0' }
-      : { right: '20px', bottom: '84px', width: '380px', height: '600px', 'max-height': 'calc(100vh - 104px)', 'border-radius': '12px' });
+      ? { bottom: '0', width: '100%', height: '100%', 'max-height': '100%', 'border-radius': '0' }
+      : { bottom: '84px', width: '380px', height: '600px', 'max-height': 'calc(100vh - 104px)', 'border-radius': '12px' });
+    panel.style.setProperty(side, small ? '0' : '20px');
   }
 
   function open() {

@@ -1,3 +1,4 @@
+import type { MessageOverrides } from '../src/survey/messages/message-overrides.js';
 import type { SurveySubject } from '../src/store/response-record.js';
 
 /** What the dialer knows about a call it placed, read from the call's `Url` query. */
@@ -21,4 +22,6 @@ export interface DialerHooks {
   contextForCall(query: Record<string, string>, callSid: string): Promise<OutboundCallContext | null>;
   onCallStatus(update: CallStatusUpdate): Promise<void>;
   onOptOut?(phone: string): Promise<void>;
+  /** The campaign's own wording (campaign create `messages`), if any. */
+  campaignMessages?(campaignId: string): Promise<MessageOverrides | undefined>;
 }

@@ -5,10 +5,19 @@ const { VoiceResponse } = twilio.twiml;
 /** Seconds of silence after a key before Twilio submits what was keyed, so "1" then silence counts. */
 export const KEYPAD_TIMEOUT_SECONDS = 5;
 
-export interface GatherPrompt {
-  speech: string;
+/** One thing the caller hears: text Twilio speaks, or a recording it plays from a URL. */
+export type SpokenPart = { say: string } | { play: string };
+
+export interface Voicing {
   /** BCP 47 locale for <Say> and speech recognition. */
   locale: string;
+  /** Twilio's voice for <Say>; none leaves it to the account's default. */
+  voice?: string | undefined;
+}
+
+export interface GatherPrompt extends Voicing {
+  /** What is heard while Twilio waits: plain text to say, or parts in order. */
+  speech: string | SpokenPart[];
   /** Absolute URL under PUBLIC_URL. */
   action: string;
   /** `keys`: the keypad only (0-10 then #). `speech`: spoken answer, the keypad still works for the opt-out key. */
@@ -32,15 +41,35 @@ function cached(key: string, render: () => string): string {
   return document;
 }
 
+function partsOf(speech: string | SpokenPart[]): SpokenPart[] {
+  return typeof speech === 'string' ? [{ say: speech }] : speech;
+}
+
+function partsKey(parts: SpokenPart[]): string {
+  return parts.map((part) => ('say' in part ? `s${part.say}` : `p${part.play}`)).join('\0');
+}
+
 export function gatherTwiml(prompt: GatherPrompt): string {
-  return cached(`gather\0${prompt.input}\0${prompt.locale}\0${prompt.action}\0${prompt.speech}`, () => renderGather(prompt));
+  const parts = partsOf(prompt.speech);
+  return cached(`gather\0${prompt.input}\0${prompt.locale}\0${prompt.voice ?? ''}\0${prompt.action}\0${partsKey(parts)}`, () => renderGather(prompt, parts));
 }
 
-export function hangupTwiml(speech: string, locale: string): string {
-  return cached(`hangup\0${locale}\0${speech}`, () => renderHangup(speech, locale));
+export function hangupTwiml(speech: string | SpokenPart[], locale: string, voice?: string): string {
+  const parts = partsOf(speech);
+  return cached(`hangup\0${locale}\0${voice ?? ''}\0${partsKey(parts)}`, () => renderHangup(parts, { locale, voice }));
 }
 
-function renderGather(prompt: GatherPrompt): string {
+type Speaker = Pick<twilio.twiml.VoiceResponse, 'say' | 'play'>;
+
+function speak(into: Speaker, parts: SpokenPart[], voicing: Voicing): void {
+  const sayAttributes = voicing.voice ? { language: voicing.locale as never, voice: voicing.voice as never } : { language: voicing.locale as never };
+  for (const part of parts) {
+    if ('say' in part) into.say(sayAttributes, part.say);
+    else into.play(part.play);
+  }
+}
+
+function renderGather(prompt: GatherPrompt, parts: SpokenPart[]): string {
   const response = new VoiceResponse();
   const gather =
     prompt.input === 'keys'
@@ -55,13 +84,27 @@ function renderGather(prompt: GatherPrompt): string {
           language: prompt.locale as never,
           actionOnEmptyResult: true,
         });
-  gather.say({ language: prompt.locale as never }, prompt.speech);
+  speak(gather, parts, prompt);
   return response.toString();
 }
 
-function renderHangup(speech: string, locale: string): string {
+function renderHangup(parts: SpokenPart[], voicing: Voicing): string {
   const response = new VoiceResponse();
-  response.say({ language: locale as never }, speech);
+  speak(response, parts, voicing);
   response.hangup();
   return response.toString();
+}
+
+export interface MenuLine extends Voicing {
+  say: string;
+}
+
+/** The inbound language menu: each line in its own language and voice, one keypad digit to choose. */
+export function languageMenuTwiml(lines: MenuLine[], action: string): string {
+  return cached(`menu\0${action}\0${lines.map((line) => `${line.locale}\0${line.voice ?? ''}\0${line.say}`).join('\0')}`, () => {
+    const response = new VoiceResponse();
+    const gather = response.gather({ input: ['dtmf'], numDigits: 1, action, method: 'POST', timeout: KEYPAD_TIMEOUT_SECONDS, actionOnEmptyResult: true });
+    for (const line of lines) speak(gather, [{ say: line.say }], line);
+    return response.toString();
+  });
 }

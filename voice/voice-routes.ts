@@ -51,6 +51,16 @@ export function voiceRoutes(options: VoiceRoutesOptions): Router {
     }
   });
 
+  router.post('/language', ...signed, async (request, response) => {
+    const result = gatherResultSchema.safeParse(request.body);
+    if (!result.success) return badRequest(response, describeIssues(result.error));
+    try {
+      sendTwiml(response, await withDeadline(options.survey.languageChosen(result.data), deadline));
+    } catch (error) {
+      apologise(response, undefined, error);
+    }
+  });
+
   router.post('/answer', ...signed, async (request, response) => {
     const position = gatherPositionSchema.safeParse(request.query);
     if (!position.success) return badRequest(response, describeIssues(position.error));

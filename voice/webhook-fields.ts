@@ -35,6 +35,7 @@ export const gatherPositionSchema = z.object({
   step: z.enum(['consent', 'score', 'reason']),
   attempt: z.coerce.number().int().min(1).max(MAX_TRIES),
   lang: z.string().regex(/^[a-z]{2}$/, 'lang must be an ISO 639-1 code'),
+  campaign: z.string().regex(/^[0-9a-f]{12}$/, 'campaign must be a campaign id').optional(),
 });
 
 export type IncomingCall = z.infer<typeof incomingCallSchema>;

@@ -40,16 +40,47 @@
     });
   }
 
-  function caption(who, text, kind) {
+  // Persian reads right to left; other survey languages left to right.
+  var RIGHT_TO_LEFT = { fa: true };
+
+  function caption(who, text, kind, language) {
     var item = document.createElement('li');
     item.className = kind;
     var speaker = document.createElement('span');
     speaker.className = 'speaker';
+    // The page's own words stay English and left to right inside Persian captions.
+    speaker.lang = 'en';
+    speaker.dir = 'ltr';
     speaker.textContent = who + ': ';
     item.appendChild(speaker);
-    item.appendChild(document.createTextNode(text));
+    var words = document.createElement('span');
+    words.className = 'words';
+    words.dir = 'auto';
+    if (language) words.lang = language;
+    words.textContent = text;
+    item.appendChild(words);
     captions.appendChild(item);
     item.scrollIntoView({ block: 'nearest' });
+    return item;
+  }
+
+  // A <Play>: the recording the caller hears, played here from the same URL path (this origin serves it).
+  function recording(url, language) {
+    var item = caption('Survey', '(recording)', 'bot recording', 'en');
+    item.lang = language || '';
+    var player = document.createElement('audio');
+    player.controls = true;
+    player.preload = 'auto';
+    player.src = new URL(url, window.location.href).pathname;
+    item.appendChild(player);
+    var played = player.play();
+    if (played && played.catch) played.catch(function () { /* autoplay refused: the controls stay */ });
+  }
+
+  // The captions show what the call says: in Persian they read right to left (the page's own English stays as it is).
+  function setCallLanguage(code) {
+    captions.lang = code;
+    captions.dir = RIGHT_TO_LEFT[code] ? 'rtl' : 'ltr';
   }
 
   function describeStored(stored) {
@@ -73,7 +104,11 @@
 
   function play(turn) {
     call = { callSid: turn.callSid, next: turn.next };
-    turn.captions.forEach(function (said) { caption('Survey', said.text, 'bot'); });
+    turn.captions.forEach(function (said) {
+      var language = said.language ? said.language.slice(0, 2) : captions.lang;
+      if (said.audio) recording(said.audio, language);
+      else caption('Survey', said.text, 'bot', language);
+    });
     twimlBox.textContent = turn.twiml;
     storedLine.textContent = describeStored(turn.stored);
     if (turn.next.kind === 'gather') {
@@ -103,7 +138,7 @@
     clearTimeout(keyTimer);
     buffer = '';
     keyed.textContent = '';
-    if (shown) caption('Caller', shown, 'caller');
+    if (shown) caption('Caller', shown, 'caller', 'en');
     input.action = call.next.action;
     run(api('/' + encodeURIComponent(call.callSid) + '/answer', input));
   }
@@ -126,6 +161,7 @@
     captions.textContent = '';
     storedLine.textContent = '';
     callState.textContent = 'Calling…';
+    setCallLanguage($('language').value);
     run(api('', {
       language: $('language').value,
       customerName: $('customer-name').value,

@@ -7,7 +7,11 @@
 
   var STORAGE_KEY = 'survey-webchat:v1';
   var DIRECT_LINE = window.location.origin + '/v3/directline';
-  var LOCALES = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', hu: 'hu-HU' };
+  var LOCALES = { en: 'en-US', es: 'es-ES', de: 'de-DE', fr: 'fr-FR', hu: 'hu-HU', lt: 'lt-LT', fa: 'fa-IR' };
+  // Persian is written right to left: the page and Web Chat turn round when the survey speaks it.
+  var RIGHT_TO_LEFT = { fa: true };
+  // The survey answers in the language it settled on; Arabic script in its words means Persian here.
+  var PERSIAN_SCRIPT = /[\u0600-\u06FF]/;
   // exp and sig: the link's signature (see docs/webchat.md); the server checks it, and treats
   // every identity field of a link without a valid one as unverified.
   var FIELDS = ['customerName', 'customerId', 'agentName', 'agentId', 'campaignId', 'language', 'exp', 'sig'];
@@ -176,6 +180,11 @@
             }
           } else if (action.type === 'DIRECT_LINE/CONNECT_REJECTED' || action.type === 'DIRECT_LINE/DISCONNECT_FULFILLED') {
             setStatus('The chat lost its connection. Reload the page to continue.');
+          } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && !rightToLeft && isPersianReply(action.payload && action.payload.activity, session.userId)) {
+            // The language came from the person's first words, not the page: turn round now.
+            rightToLeft = true;
+            setLanguage('fa');
+            window.setTimeout(render, 0);
           } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && directLine.token && directLine.token !== session.token) {
             // Direct Line refreshes its token every 15 minutes; keep the newest for the next reload.
             session.token = directLine.token;
@@ -186,30 +195,47 @@
       };
     });
 
-    var language = session.survey.language && LOCALES[session.survey.language.slice(0, 2).toLowerCase()];
-    window.WebChat.renderWebChat(
-      {
-        directLine: directLine,
-        store: store,
-        userID: session.userId,
-        locale: language || navigator.language || 'en-US',
-        nonce: nonce,
-        styleOptions: {
-          hideUploadButton: true,
-          suggestedActionLayout: 'flow',
-          suggestedActionHeight: 44,
-          suggestedActionBorderRadius: 8,
-          bubbleBorderRadius: 12,
-          bubbleFromUserBorderRadius: 12,
-          bubbleMaxWidth: 560,
-          accent: '#0a5ea8',
-          sendBoxHeight: 48,
-          rootHeight: '100%',
-          rootWidth: '100%',
+    var code = session.survey.language && session.survey.language.slice(0, 2).toLowerCase();
+    var language = code && LOCALES[code];
+    var rightToLeft = !!(code && RIGHT_TO_LEFT[code]);
+    if (language) setLanguage(code);
+    render();
+
+    function render() {
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          store: store,
+          userID: session.userId,
+          locale: rightToLeft ? LOCALES.fa : language || navigator.language || 'en-US',
+          dir: rightToLeft ? 'rtl' : 'auto',
+          nonce: nonce,
+          styleOptions: {
+            hideUploadButton: true,
+            suggestedActionLayout: 'flow',
+            suggestedActionHeight: 44,
+            suggestedActionBorderRadius: 8,
+            bubbleBorderRadius: 12,
+            bubbleFromUserBorderRadius: 12,
+            bubbleMaxWidth: 560,
+            accent: '#0a5ea8',
+            sendBoxHeight: 48,
+            rootHeight: '100%',
+            rootWidth: '100%',
+          },
         },
-      },
-      container,
-    );
+        container,
+      );
+    }
+  }
+
+  function setLanguage(code) {
+    document.documentElement.lang = code;
+    document.documentElement.dir = RIGHT_TO_LEFT[code] ? 'rtl' : 'ltr';
+  }
+
+  function isPersianReply(activity, userId) {
+    return !!(activity && activity.type === 'message' && activity.from && activity.from.id !== userId && typeof activity.text === 'string' && PERSIAN_SCRIPT.test(activity.text));
   }
 
   // In the widget's frame, Escape closes the widget (key presses in a frame never reach the host page).

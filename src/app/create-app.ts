@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { chatRoutes } from '../../dialogs/chat-routes.js';
 import { voiceRoutes } from '../../voice/voice-routes.js';
+import { promptRoutes } from '../../voice/prompt-routes.js';
 import { messagingRoutes } from '../../messaging/messaging-routes.js';
 import { campaignRoutes } from '../../voice/campaigns/campaign-routes.js';
 import { dncRoutes } from '../../voice/campaigns/dnc-routes.js';
@@ -33,6 +34,7 @@ export function createApp(services: Services): Express {
   app.use(requestLog(logger));
   // Twilio's webhooks come first and without the browser headers: TwiML is read by Twilio, not a
   // browser, and every middleware a voice turn skips is throughput against the floor.
+  app.use('/voice/prompts', promptRoutes(services.promptRecordings));
   app.use('/voice/amd', noSniff, machineDetectionRoutes(services.dialer, { authToken: config.TWILIO_AUTH_TOKEN, publicUrl: config.PUBLIC_URL }, logger));
   app.use(
     '/voice',

@@ -5,6 +5,8 @@ import { createChatAdapter } from '../../dialogs/chat-adapter.js';
 import type { ChatCloudAdapter } from '../../dialogs/chat-cloud-adapter.js';
 import { SurveyBot } from '../../dialogs/survey-bot.js';
 import { VoiceSurvey } from '../../voice/voice-survey.js';
+import { PromptAudio } from '../../voice/prompt-audio.js';
+import { PromptRecordings } from '../../voice/prompt-recordings.js';
 import { CampaignContactEraser } from '../../voice/campaigns/campaign-contact-eraser.js';
 import { CampaignService } from '../../voice/campaigns/campaign-service.js';
 import { createDialer, type DialerOverrides } from '../../voice/dialer/create-dialer.js';
@@ -25,6 +27,7 @@ import { Retagger } from '../retagging/retagger.js';
 import { startRetentionSweeper } from '../privacy/retention-sweeper.js';
 import { IdleChatCloser, startIdleChatCloser } from '../store/idle-chat-closer.js';
 import { createTwilioClient, recordingEraser } from '../../voice/twilio-client.js';
+import { promptTwiml } from '../../voice/prompt-twiml.js';
 import { createReviewModule, type ReviewModule } from '../review/review-module.js';
 import { createWebChat, type WebChat } from '../../dialogs/webchat/web-chat.js';
 import { chatDataEraser } from '../../dialogs/webchat/conversation-log.js';
@@ -46,6 +49,8 @@ export interface Services {
   /** The one owner of a survey turn, for every channel. */
   conversation: SurveyConversation;
   voiceSurvey: VoiceSurvey;
+  /** PROMPTS_DIR's recordings, served under /voice/prompts. */
+  promptRecordings: PromptRecordings;
   /** Text messages (SMS, WhatsApp): the /sms webhooks' survey, and the invitations sent through Twilio's Messages API. */
   textSurvey: TextSurvey;
   textInvitations: TextInvitationSender;
@@ -90,6 +95,11 @@ export async function startServices(config: Config, logger: Logger, redis: Redis
   return createServices(config, logger, redis, keys, options);
 }
 
+/** VOICE_<LANG> settings by language code. */
+function voiceOverrides(config: Config): Record<string, string | undefined> {
+  return { en: config.VOICE_EN, es: config.VOICE_ES, de: config.VOICE_DE, fr: config.VOICE_FR, hu: config.VOICE_HU, lt: config.VOICE_LT, fa: config.VOICE_FA };
+}
+
 function createServices(config: Config, logger: Logger, redis: RedisClient, keys: Keys, options: ServiceOptions): Services {
   const dayOf = reportDayOf(config.REPORT_TIME_ZONE);
   const store = new ResponseStore(redis, keys, {
@@ -111,8 +121,13 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     tagger: getTagger,
     business: { businessName: config.BUSINESS_NAME, ...(callbackNumber ? { callbackNumber } : {}) },
     defaultLanguage: config.DEFAULT_LANGUAGE,
+    messages: config.surveyMessages,
   });
-  const machineMessage = (language: string) => conversation.say(language, ['machineMessage'], 'voice');
+  const promptRecordings = new PromptRecordings(config.PROMPTS_DIR);
+  const audio = new PromptAudio(config.PUBLIC_URL, promptRecordings, voiceOverrides(config));
+  const unvoiced = audio.unvoiced();
+  if (unvoiced.length > 0) logger.info({ messages: unvoiced }, `${unvoiced.length} spoken messages have neither a Twilio voice nor a recording in PROMPTS_DIR; calls say them in the account's default voice: ${unvoiced.join(', ')}`);
+  const machineMessage = (language: string) => promptTwiml(conversation.say(language, ['machineMessage'], 'voice'), config.PUBLIC_URL, audio);
   const messaging = createMessaging({ config, logger, redis, keys, store, doNotCall, conversation, twilioClient });
   // Surveys after contacts and campaigns reach customers by text only where the messaging channel can send.
   const texts = options.textInvitations ?? (twilioClient && config.TWILIO_FROM_NUMBER ? messaging.invitations : undefined);
@@ -129,7 +144,14 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     logger,
     pacingMarginMs: options.dialer?.tuning?.pacingMarginMs ?? DEFAULT_TUNING.pacingMarginMs,
   });
-  const voiceSurvey = new VoiceSurvey({ conversation, dialer, publicUrl: config.PUBLIC_URL, defaultLanguage: config.DEFAULT_LANGUAGE });
+  const voiceSurvey = new VoiceSurvey({
+    conversation,
+    dialer,
+    publicUrl: config.PUBLIC_URL,
+    defaultLanguage: config.DEFAULT_LANGUAGE,
+    audio,
+    ...(config.VOICE_LANGUAGE_MENU ? { languageMenu: config.VOICE_LANGUAGE_MENU } : {}),
+  });
 
   const bot = new SurveyBot(conversation);
   const chatAdapter = createChatAdapter(config, logger);
@@ -145,6 +167,7 @@ function createServices(config: Config, logger: Logger, redis: RedisClient, keys
     doNotCall,
     conversation,
     voiceSurvey,
+    promptRecordings,
     textSurvey: messaging.survey,
     textInvitations: messaging.invitations,
     dialer,

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from './config-error.js';
 import { environmentSchema, type RawEnvironment } from './schema.js';
+import { readSurveyMessagesFile } from './survey-messages-file.js';
+import { SURVEY_LANGUAGE_CODES } from '../survey/messages/languages.js';
+import type { MessageOverrides } from '../survey/messages/message-overrides.js';
 
 export interface Config extends RawEnvironment {
   isProduction: boolean;
@@ -10,6 +13,13 @@ export interface Config extends RawEnvironment {
   adminTokenGenerated: boolean;
   /** True when MicrosoftAppId is empty: Bot Framework authentication is off. */
   botAuthDisabled: boolean;
+  /** SURVEY_MESSAGES_FILE's wording, checked (empty when unset). */
+  surveyMessages: MessageOverrides;
+}
+
+function languageProblems(env: RawEnvironment): string[] {
+  const unsupported = (env.VOICE_LANGUAGE_MENU ?? []).filter((code) => !SURVEY_LANGUAGE_CODES.includes(code));
+  return unsupported.length > 0 ? [`VOICE_LANGUAGE_MENU: ${unsupported.join(', ')} not a survey language (known: ${SURVEY_LANGUAGE_CODES.join(', ')})`] : [];
 }
 
 function productionProblems(env: RawEnvironment): string[] {
@@ -34,6 +44,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) throw ConfigError.fromZod(parsed.error);
   const env = parsed.data;
   const isProduction = env.NODE_ENV === 'production';
+  const surveyMessages = readSurveyMessagesFile(env.SURVEY_MESSAGES_FILE);
+  const languageChecks = [...languageProblems(env), ...surveyMessages.problems];
+  if (languageChecks.length > 0) throw new ConfigError(languageChecks);
   if (isProduction) {
     const problems = productionProblems(env);
     if (problems.length > 0) throw new ConfigError(problems);
@@ -45,5 +58,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     ADMIN_TOKEN: env.ADMIN_TOKEN ?? randomBytes(24).toString('base64url'),
     adminTokenGenerated: env.ADMIN_TOKEN === undefined,
     botAuthDisabled: !env.MicrosoftAppId,
+    surveyMessages: surveyMessages.overrides,
   };
 }

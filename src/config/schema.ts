@@ -83,6 +83,23 @@ const countryList = optionalText.transform((value, context): string[] | undefine
   return z.NEVER;
 });
 
+/** A Twilio <Say> voice name: Polly.*, Google.* or one of Twilio's basic voices. */
+const twilioVoice = optionalText.pipe(
+  z
+    .string()
+    .regex(/^(man|woman|alice|(Polly|Google)\.[A-Za-z0-9À-ž-]{2,60})$/, 'must be a Twilio voice such as Polly.Joanna or Google.hu-HU-Standard-A')
+    .optional(),
+);
+
+/** Comma-separated ISO 639-1 codes, e.g. en,hu,lt (at most 9: one keypad digit each). */
+const languageList = optionalText.transform((value, context): string[] | undefined => {
+  if (value === undefined) return undefined;
+  const codes = [...new Set(value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean))];
+  if (codes.length > 0 && codes.length <= 9 && codes.every((code) => /^[a-z]{2}$/.test(code))) return codes;
+  context.addIssue({ code: 'custom', message: 'must be 1-9 comma-separated ISO 639-1 codes, e.g. en,hu,lt' });
+  return z.NEVER;
+});
+
 /** SURVEY_CHANNELS: where a survey after a contact goes when its channel is `any` (or `chat`), in order of preference. */
 const surveyChannelList = optionalText.transform((value, context): Array<'sms' | 'whatsapp' | 'voice'> => {
   if (value === undefined) return ['sms', 'voice'];
@@ -218,6 +235,20 @@ export const environmentSchema = z.object({
         return origins;
       }),
   ),
+  // Languages on the phone: voices, recordings, wording and the inbound language menu.
+  /** `PROMPTS_DIR/<lang>/<messageKey>.mp3` (or .wav): recordings played instead of <Say>. */
+  PROMPTS_DIR: optionalText,
+  /** JSON `{ "<lang>": { "<messageKey>": "text with {placeholders}" } }` overriding the built-in wording. */
+  SURVEY_MESSAGES_FILE: optionalText,
+  /** Inbound calls first offer a keypad choice of these languages, e.g. en,hu,lt. */
+  VOICE_LANGUAGE_MENU: languageList,
+  VOICE_EN: twilioVoice,
+  VOICE_ES: twilioVoice,
+  VOICE_DE: twilioVoice,
+  VOICE_FR: twilioVoice,
+  VOICE_HU: twilioVoice,
+  VOICE_LT: twilioVoice,
+  VOICE_FA: twilioVoice,
   /** Signs personalised chat links and widget parameters; without it every identity a page sends is unverified. */
   WEBCHAT_SIGNING_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional()),
   RETENTION_DAYS: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).pipe(z.number().min(1, 'must be at least 1')).optional()),

@@ -1,6 +1,6 @@
 import type { Decision } from './engine.js';
 import type { SurveyLanguage } from './messages/message-catalog.js';
-import { renderMessage, type MessageValues, type RenderedText } from './render-message.js';
+import { fillsPersonalValue, renderMessage, type MessageValues, type RenderedText } from './render-message.js';
 
 export interface ReplyContext {
   language: SurveyLanguage;
@@ -14,5 +14,8 @@ export function composeReply(decision: Pick<Decision, 'say' | 'score'>, context:
   const withScore = (values: MessageValues): MessageValues => (decision.score === undefined ? values : { ...values, score: decision.score });
   const values = withScore(context.values);
   const speechValues = context.speechValues ? withScore(context.speechValues) : values;
-  return decision.say.map((key) => renderMessage(context.language.messages[key], values, speechValues));
+  return decision.say.map((key) => {
+    const message = context.language.messages[key];
+    return { ...renderMessage(message, values, speechValues), key, personal: fillsPersonalValue(message.speech ?? message.text, speechValues) };
+  });
 }

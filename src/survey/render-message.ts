@@ -1,4 +1,4 @@
-import type { MessageText } from './messages/message-catalog.js';
+import type { MessageKey, MessageText } from './messages/message-catalog.js';
 
 export type MessageValues = Record<string, string | number | null | undefined>;
 
@@ -22,6 +22,18 @@ export function fillTemplate(template: string, values: MessageValues): string {
 export interface RenderedText {
   text: string;
   speech: string;
+  /** The catalog message it came from: voice plays that message's recording when one exists. */
+  key?: MessageKey;
+  /** It names the person or their score, so no prerecorded audio can say it. */
+  personal?: boolean;
+}
+
+/** Values that differ per conversation (or menu line): a message that fills one cannot be a prerecorded prompt. */
+const PERSONAL_VALUES = ['customerName', 'agentName', 'score', 'digit'];
+
+/** Whether filling `template` with `values` puts in a name or a score. */
+export function fillsPersonalValue(template: string, values: MessageValues): boolean {
+  return [...template.matchAll(PLACEHOLDER)].some((match) => PERSONAL_VALUES.includes(match[1] ?? '') && known(values, match[1] ?? ''));
 }
 
 /** The message written (with `values`) and spoken (with `speechValues`, which read numbers out digit by digit). */

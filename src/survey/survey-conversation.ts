@@ -8,6 +8,8 @@ import { decide, open, reasonQuestionFor, type Answer, type Decision, type Openi
 import { isOptOutRequest } from '../scoring/opt-out.js';
 import type { MessageKey } from './messages/message-catalog.js';
 import { surveyLanguage } from './messages/languages.js';
+import { withOverrides, type MessageOverrides } from './messages/message-overrides.js';
+import type { SurveyLanguage } from './messages/message-catalog.js';
 import { replyValues, type BusinessValues, type TextFormat } from './message-values.js';
 import type { RenderedText } from './render-message.js';
 import { promptFor, retryMessageAt, type SurveyPrompt } from './survey-prompt.js';
@@ -30,6 +32,8 @@ export interface ConversationStart {
   language?: string;
   /** Simulator conversations: stored and listed, left out of every report. */
   test?: boolean;
+  /** A campaign's own wording, over the deployment's (calls only). */
+  messages?: MessageOverrides;
   /** A public page claimed an identity it could not prove (an unsigned link): recorded as unverified. */
   unverified?: boolean;
 }
@@ -43,6 +47,8 @@ export interface SurveyConversationOptions {
   tagger: () => ReasonTagger;
   business: BusinessValues;
   defaultLanguage: string;
+  /** The deployment's wording (SURVEY_MESSAGES_FILE), checked at start-up. */
+  messages?: MessageOverrides;
   now?: () => Date;
 }
 
@@ -83,6 +89,7 @@ function questionAt(position: SurveyPosition, score: number | null): MessageKey 
  */
 export class SurveyConversation {
   private readonly impersonal = new Map<string, RenderedText[]>();
+  private readonly languages = new Map<string, SurveyLanguage>();
 
   constructor(private readonly options: SurveyConversationOptions) {}
 
@@ -107,7 +114,8 @@ export class SurveyConversation {
   async openCall(ref: ConversationRef, start: ConversationStart, opening: Exclude<Opening, 'chat'>): Promise<SurveyPrompt> {
     const language = chooseLanguage(start.language, undefined, this.options.defaultLanguage).code;
     const decision = open(opening);
-    const replies = this.render(decision, language, formatOf(ref), start.subject);
+    const wording = start.messages;
+    const replies = this.render(decision, language, formatOf(ref), start.subject, wording);
     const at = this.now();
     const result = await this.options.store.applyTurn({
       id: ref.responseId,
@@ -118,20 +126,20 @@ export class SurveyConversation {
       at,
       returnResponse: false,
     });
-    if (result.outcome === 'ok' || !result.response) return this.prompt(decision, replies, language, formatOf(ref), start.subject);
+    if (result.outcome === 'ok' || !result.response) return this.prompt(decision, replies, language, formatOf(ref), start.subject, wording);
     const stored = result.response;
-    if (stored.status !== 'in_progress' || stored.position === null) return this.say(stored.language, ['alreadyAnswered'], ref.channel, stored, formatOf(ref));
+    if (stored.status !== 'in_progress' || stored.position === null) return this.say(stored.language, ['alreadyAnswered'], ref.channel, stored, formatOf(ref), wording);
     const resumed = { say: [questionAt(stored.position, stored.score)], next: stored.position, event: null };
-    return this.prompt(resumed, this.render(resumed, stored.language, formatOf(ref), stored), stored.language, formatOf(ref), stored);
+    return this.prompt(resumed, this.render(resumed, stored.language, formatOf(ref), stored, wording), stored.language, formatOf(ref), stored, wording);
   }
 
   /**
    * The answer to a question on a call: where it was asked travels with the answer (Twilio's signed
    * action URL), so no read comes first; the step key makes Twilio's retries harmless.
    */
-  async answerCall(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string): Promise<SurveyPrompt> {
+  async answerCall(ref: ConversationRef, position: SurveyPosition, answer: Answer, language: string, phone?: string, wording?: MessageOverrides): Promise<SurveyPrompt> {
     const decision = decide(position, answer, language);
-    const replies = this.render(decision, language, formatOf(ref), {});
+    const replies = this.render(decision, language, formatOf(ref), {}, wording);
     const at = this.now();
     const optingOut = decision.event?.type === 'optedOut';
     // Before the save: a caller told "you won't be contacted again" must be on the list even if what follows fails.
@@ -146,9 +154,9 @@ export class SurveyConversation {
       at,
       returnResponse: optingOut,
     });
-    if (applied.outcome === 'closed') return this.say(language, ['alreadyAnswered'], ref.channel, {}, formatOf(ref));
+    if (applied.outcome === 'closed') return this.say(language, ['alreadyAnswered'], ref.channel, {}, formatOf(ref), wording);
     if (optingOut && applied.outcome === 'ok' && applied.response?.customerId) await this.options.doNotCall.addCustomer(applied.response.customerId);
-    const prompt = this.prompt(decision, replies, language, formatOf(ref), {});
+    const prompt = this.prompt(decision, replies, language, formatOf(ref), {}, wording);
     return applied.outcome === 'ok' ? prompt : { ...prompt, optedOut: false };
   }
 
@@ -158,8 +166,8 @@ export class SurveyConversation {
   }
 
   /** Messages outside a survey turn (a machine's message, an apology, help): rendered, nothing stored. */
-  say(language: string, keys: MessageKey[], channel: Channel, subject: Names = {}, format = textFormatOf(channel)): SurveyPrompt {
-    return { replies: this.render({ say: keys }, language, format, subject), expects: null, reprompt: null, end: true, position: null, language, optedOut: false };
+  say(language: string, keys: MessageKey[], channel: Channel, subject: Names = {}, format = textFormatOf(channel), wording?: MessageOverrides): SurveyPrompt {
+    return { replies: this.render({ say: keys }, language, format, subject, wording), expects: null, reprompt: null, end: true, position: null, language, optedOut: false };
   }
 
   private async openConversation(ref: ConversationRef, start: ConversationStart, input: ConversationInput): Promise<SurveyPrompt | 'conflict'> {
@@ -229,9 +237,9 @@ export class SurveyConversation {
     await Promise.all([subject.phone ? this.options.doNotCall.addPhones([subject.phone]) : undefined, subject.customerId ? this.options.doNotCall.addCustomer(subject.customerId) : undefined]);
   }
 
-  private prompt(decision: Pick<Decision, 'next' | 'event'>, replies: RenderedText[], language: string, format: TextFormat, subject: Names): SurveyPrompt {
+  private prompt(decision: Pick<Decision, 'next' | 'event'>, replies: RenderedText[], language: string, format: TextFormat, subject: Names, wording?: MessageOverrides): SurveyPrompt {
     const retry = retryMessageAt(decision.next);
-    const [reprompt] = retry ? this.render({ say: [retry] }, language, format, subject) : [];
+    const [reprompt] = retry ? this.render({ say: [retry] }, language, format, subject, wording) : [];
     return promptFor(decision, replies, reprompt ?? null, language);
   }
 
@@ -239,12 +247,14 @@ export class SurveyConversation {
    * The messages of a decision, written and spoken. Most turns name nobody and repeat a few dozen
    * texts per language, so those are rendered once each (a bounded cache).
    */
-  private render(decision: Pick<Decision, 'say' | 'score'>, language: string, format: TextFormat, subject: Names): RenderedText[] {
+  private render(decision: Pick<Decision, 'say' | 'score'>, language: string, format: TextFormat, subject: Names, wording?: MessageOverrides): RenderedText[] {
     const compose = (): RenderedText[] => {
       const values = replyValues(this.options.business, subject, format);
-      return composeReply(decision, { language: surveyLanguage(language), values: values.text, speechValues: values.speech });
+      const worded = wording ? withOverrides(this.language(language), wording) : this.language(language);
+      return composeReply(decision, { language: worded, values: values.text, speechValues: values.speech });
     };
-    if (subject.customerName || subject.agentName) return compose();
+    // Named or campaign-worded replies are composed each time; the cache holds the deployment's own wording.
+    if (subject.customerName || subject.agentName || wording) return compose();
     const key = `${format}|${language}|${decision.score ?? ''}|${decision.say.join(' ')}`;
     let replies = this.impersonal.get(key);
     if (replies === undefined) {
@@ -253,6 +263,16 @@ export class SurveyConversation {
       this.impersonal.set(key, replies);
     }
     return replies;
+  }
+
+  /** A language's messages with the deployment's wording in place. */
+  language(code: string): SurveyLanguage {
+    let language = this.languages.get(code);
+    if (language === undefined) {
+      language = withOverrides(surveyLanguage(code), this.options.messages);
+      this.languages.set(code, language);
+    }
+    return language;
   }
 
   private newResponse(ref: ConversationRef, start: ConversationStart, language: string): NewResponse {

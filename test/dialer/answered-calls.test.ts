@@ -35,9 +35,9 @@ describe('calls the dialer placed, answered', () => {
     const heard = await world.twilio.answer(call, { keys: ['1', '9'], speech: 'Bob sorted it out quickly' });
     const consent = `${world.app.baseUrl}/voice/answer?step=consent&amp;attempt=1&amp;lang=en`;
     expect(heard[0]).toBe(
-      `${XML}<Response><Gather input="dtmf" action="${consent}" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">Acme Mobile here. Press star to opt out. Hi Ann. We'd like two quick answers about your recent contact with Bob. Press 1 to start. Our number is +1, 5 5 5, 0 0 0, 9 9 9 9.</Say></Gather></Response>`,
+      `${XML}<Response><Gather input="dtmf" action="${consent}" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">Acme Mobile here. Press star to opt out. Hi Ann. We'd like two quick answers about your recent contact with Bob. Press 1 to start. Our number is +1, 5 5 5, 0 0 0, 9 9 9 9.</Say></Gather></Response>`,
     );
-    expect(heard[heard.length - 1]).toBe(`${XML}<Response><Say language="en-US">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
+    expect(heard[heard.length - 1]).toBe(`${XML}<Response><Say language="en-US" voice="Polly.Joanna">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
 
     const list = await fetch(`${world.app.baseUrl}/api/review/responses?channel=voice`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
     const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };
@@ -58,7 +58,7 @@ describe('calls the dialer placed, answered', () => {
     const [call] = world.twilio.calls;
     if (!call) throw new Error('no call');
     const heard = await world.twilio.answer(call, { keys: ['*'] });
-    expect(heard[1]).toBe(`${XML}<Response><Say language="en-US">You won't be contacted for surveys again. Goodbye.</Say><Hangup/></Response>`);
+    expect(heard[1]).toBe(`${XML}<Response><Say language="en-US" voice="Polly.Joanna">You won't be contacted for surveys again. Goodbye.</Say><Hangup/></Response>`);
     expect(await world.app.services.doNotCall.hasPhone(phone(2))).toBe(true);
     expect(await countsOnceSettled(world, id)).toMatchObject({ optedOut: 1, completed: 0 });
     expect((await api(world.app.baseUrl, 'GET', `/api/campaigns/${id}/calls`)).body.items[0]).toMatchObject({ result: 'optedOut' });
@@ -80,7 +80,7 @@ describe('calls the dialer placed, answered', () => {
 
     expect((await world.twilio.machineVerdict(call, 'machine_end_beep')).status).toBe(204);
     expect(call.redirects).toHaveLength(1);
-    expect(call.redirects[0]).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="es-[A-Z]{2}">[^<]*Acme Mobile[^<]*\+1, 5 5 5, 0 0 0, 9 9 9 9\.<\/Say><Hangup\/><\/Response>$/);
+    expect(call.redirects[0]).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><Response><Say language="es-[A-Z]{2}" voice="Polly\.Lucia">[^<]*Acme Mobile[^<]*\+1, 5 5 5, 0 0 0, 9 9 9 9\.<\/Say><Hangup\/><\/Response>$/);
     await world.twilio.finish(call, 'completed', { AnsweredBy: 'machine_end_beep' });
 
     expect(await countsOnceSettled(world, id)).toMatchObject({ queued: 1, machine: 0 });

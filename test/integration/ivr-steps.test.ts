@@ -15,10 +15,10 @@ describe('the IVR, step by step', () => {
 
   const action = (step: string, attempt: number): string => `${app.baseUrl}/voice/answer?step=${step}&amp;attempt=${attempt}&amp;lang=en`;
   const keypad = (attempt: number, say: string): string =>
-    `${XML}<Response><Gather input="dtmf" action="${action('score', attempt)}" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">${say}</Say></Gather></Response>`;
+    `${XML}<Response><Gather input="dtmf" action="${action('score', attempt)}" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">${say}</Say></Gather></Response>`;
   const spoken = (attempt: number, say: string): string =>
-    `${XML}<Response><Gather input="speech dtmf" action="${action('reason', attempt)}" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US">${say}</Say></Gather></Response>`;
-  const hangUp = (say: string): string => `${XML}<Response><Say language="en-US">${say}</Say><Hangup/></Response>`;
+    `${XML}<Response><Gather input="speech dtmf" action="${action('reason', attempt)}" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">${say}</Say></Gather></Response>`;
+  const hangUp = (say: string): string => `${XML}<Response><Say language="en-US" voice="Polly.Joanna">${say}</Say><Hangup/></Response>`;
 
   async function call(): Promise<{ answer: (step: string, attempt: number, fields: Record<string, string>) => Promise<string>; opening: string; callSid: string }> {
     const callSid = newCallSid();

@@ -38,7 +38,7 @@ describe('voice turns', () => {
     const callSid = newCallSid();
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid, { From: '+15557770002' }));
     const reply = await postTwilioWebhook(answer('score', 1), callFields(callSid, { Digits: '*', From: '+15557770002' }));
-    expect(reply.body).toBe(`${XML}<Response><Say language="en-US">You won't be contacted for surveys again. Goodbye.</Say><Hangup/></Response>`);
+    expect(reply.body).toBe(`${XML}<Response><Say language="en-US" voice="Polly.Joanna">You won't be contacted for surveys again. Goodbye.</Say><Hangup/></Response>`);
     expect(await app.services.doNotCall.hasPhone('+15557770002')).toBe(true);
     expect((await app.services.store.get(callSid))?.status).toBe('opted_out');
   });
@@ -100,7 +100,7 @@ describe('voice turns', () => {
     await postTwilioWebhook(answer('score', 1), callFields(callSid, { Digits: '4' }));
     const resumed = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));
     expect(resumed.body).toBe(
-      `${XML}<Response><Gather input="speech dtmf" action="${answer('reason', 1).replace(/&/g, '&amp;')}" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US">We're sorry to hear that. How could we do better? Please tell us in a few words.</Say></Gather></Response>`,
+      `${XML}<Response><Gather input="speech dtmf" action="${answer('reason', 1).replace(/&/g, '&amp;')}" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">We're sorry to hear that. How could we do better? Please tell us in a few words.</Say></Gather></Response>`,
     );
   });
 
@@ -109,7 +109,7 @@ describe('voice turns', () => {
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));
     const reply = await postTwilioWebhook(answer('score', 1, 'es'), callFields(callSid, { Digits: '9' }));
     expect(reply.body).toContain('language="es-ES"');
-    expect(reply.body).toContain('<Say language="es-ES">Gracias: 9 de 10. ¡Nos alegra! ¿Cómo podríamos mejorar? Díganoslo en pocas palabras.</Say>');
+    expect(reply.body).toContain('<Say language="es-ES" voice="Polly.Lucia">Gracias: 9 de 10. ¡Nos alegra! ¿Cómo podríamos mejorar? Díganoslo en pocas palabras.</Say>');
   });
 
   it.each([

@@ -13,7 +13,7 @@ describe('voice webhooks', () => {
   afterEach(async () => app?.close());
 
   const scoreGather = (base: string, attempt: number, say: string): string =>
-    `${XML}<Response><Gather input="dtmf" action="${base}/voice/answer?step=score&amp;attempt=${attempt}&amp;lang=en" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">${say}</Say></Gather></Response>`;
+    `${XML}<Response><Gather input="dtmf" action="${base}/voice/answer?step=score&amp;attempt=${attempt}&amp;lang=en" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">${say}</Say></Gather></Response>`;
 
   it('when a call comes in, then the score question is a keypad <Gather> with an absolute action under PUBLIC_URL', async () => {
     const reply = await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(newCallSid()));
@@ -26,10 +26,10 @@ describe('voice webhooks', () => {
     await postTwilioWebhook(`${app.baseUrl}/voice/incoming`, callFields(callSid));
     const afterScore = await postTwilioWebhook(`${app.baseUrl}/voice/answer?step=score&attempt=1&lang=en`, callFields(callSid, { Digits: '9' }));
     expect(afterScore.body).toBe(
-      `${XML}<Response><Gather input="speech dtmf" action="${app.baseUrl}/voice/answer?step=reason&amp;attempt=1&amp;lang=en" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US">Thank you: 9 out of 10. Glad to hear it! How could we do better? Please tell us in a few words.</Say></Gather></Response>`,
+      `${XML}<Response><Gather input="speech dtmf" action="${app.baseUrl}/voice/answer?step=reason&amp;attempt=1&amp;lang=en" method="POST" finishOnKey="#" timeout="5" speechTimeout="auto" language="en-US" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">Thank you: 9 out of 10. Glad to hear it! How could we do better? Please tell us in a few words.</Say></Gather></Response>`,
     );
     const done = await postTwilioWebhook(`${app.baseUrl}/voice/answer?step=reason&attempt=1&lang=en`, callFields(callSid, { SpeechResult: 'I waited too long on hold', Confidence: '0.91' }));
-    expect(done.body).toBe(`${XML}<Response><Say language="en-US">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
+    expect(done.body).toBe(`${XML}<Response><Say language="en-US" voice="Polly.Joanna">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
 
     const list = await fetch(`${app.baseUrl}/api/review/responses?channel=voice`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
     const { items } = (await list.json()) as { items: Array<Record<string, unknown>> };

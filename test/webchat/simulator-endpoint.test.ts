@@ -34,7 +34,7 @@ describe('phone simulator endpoint', () => {
     const started = (await call('/calls', { language: 'en', customerName: 'Ana', agentName: 'Sam' })).body as unknown as Turn;
     expect(started.callSid).toMatch(/^CA[0-9a-f]{32}$/);
     expect(started.twiml).toBe(
-      `${XML}<Response><Gather input="dtmf" action="${app.baseUrl}/voice/answer?step=score&amp;attempt=1&amp;lang=en" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US">How likely are you to recommend us, from 0 to 10? Key your score, then press hash. Press star at any time to stop.</Say></Gather></Response>`,
+      `${XML}<Response><Gather input="dtmf" action="${app.baseUrl}/voice/answer?step=score&amp;attempt=1&amp;lang=en" method="POST" finishOnKey="#" timeout="5" actionOnEmptyResult="true"><Say language="en-US" voice="Polly.Joanna">How likely are you to recommend us, from 0 to 10? Key your score, then press hash. Press star at any time to stop.</Say></Gather></Response>`,
     );
     expect(started.next).toMatchObject({ kind: 'gather', input: 'keys' });
     expect(started.stored).toEqual({ status: 'in_progress', score: null, reason: null, test: true });
@@ -44,7 +44,7 @@ describe('phone simulator endpoint', () => {
     expect(scored.next).toMatchObject({ kind: 'gather', input: 'speech' });
 
     const done = (await call(`/calls/${started.callSid}/answer`, { action: action(scored), speech: 'Quick and friendly help' })).body as unknown as Turn;
-    expect(done.twiml).toBe(`${XML}<Response><Say language="en-US">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
+    expect(done.twiml).toBe(`${XML}<Response><Say language="en-US" voice="Polly.Joanna">Thank you for your feedback. Goodbye!</Say><Hangup/></Response>`);
     expect(done.stored).toEqual({ status: 'completed', score: 10, reason: 'Quick and friendly help', test: true });
 
     const headers = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };

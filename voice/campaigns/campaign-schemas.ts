@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SURVEY_LANGUAGE_CODES, isSurveyLanguage } from '../../src/survey/messages/languages.js';
+import { checkMessageOverrides, type MessageOverrides } from '../../src/survey/messages/message-overrides.js';
 import { CAMPAIGN_CHANNELS } from './campaign-types.js';
 import { callableSpans, formatClockTime, LEGAL_HOURS, parseClockTime, type DailyWindow } from '../dialer/calling-window.js';
 
@@ -37,6 +38,16 @@ export const campaignRequestSchema = z.object({
   channel: z.enum(CAMPAIGN_CHANNELS, { message: `must be one of ${CAMPAIGN_CHANNELS.join(', ')}` }).default('voice'),
   fallback: z.literal('sms', { message: 'must be sms' }).optional(),
   contacts: z.array(z.unknown()).max(MAX_JSON_CONTACTS, `at most ${MAX_JSON_CONTACTS} contacts per request; upload more as text/csv`).default([]),
+  /** This campaign's wording, like SURVEY_MESSAGES_FILE: { "<lang>": { "<messageKey>": "text" } }. */
+  messages: z
+    .unknown()
+    .optional()
+    .transform((raw, context): MessageOverrides | undefined => {
+      if (raw === undefined) return undefined;
+      const checked = checkMessageOverrides(raw);
+      for (const problem of checked.problems) context.addIssue({ code: 'custom', message: problem });
+      return checked.problems.length > 0 ? z.NEVER : checked.overrides;
+    }),
 }).refine((campaign) => campaign.fallback === undefined || campaign.channel === 'voice', { message: 'only a voice campaign falls back to sms', path: ['fallback'] });
 
 export type CampaignRequest = z.infer<typeof campaignRequestSchema>;

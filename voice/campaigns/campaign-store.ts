@@ -1,3 +1,4 @@
+import type { MessageOverrides } from '../../src/survey/messages/message-overrides.js';
 import { randomBytes } from 'node:crypto';
 import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Keys } from '../../src/redis/keys.js';
@@ -97,6 +98,7 @@ export class CampaignStore {
         createdAt: campaign.createdAt,
         contacts: '0',
         fed: '0',
+        ...(settings.messages ? { messages: JSON.stringify(settings.messages) } : {}),
       })
       .hset(this.keys.campaignCounts(id), emptyCounts())
       .exec();
@@ -106,6 +108,12 @@ export class CampaignStore {
 
   async get(id: string): Promise<Campaign | null> {
     return decodeCampaign(id, await this.redis.hgetall(this.keys.campaign(id)));
+  }
+
+  /** The campaign's wording (checked when it was created), or undefined when it has none. */
+  async messages(id: string): Promise<MessageOverrides | undefined> {
+    const stored = await this.redis.hget(this.keys.campaign(id), 'messages');
+    return stored ? (JSON.parse(stored) as MessageOverrides) : undefined;
   }
 
   async list(limit = 100): Promise<Campaign[]> {

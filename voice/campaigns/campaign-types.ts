@@ -1,3 +1,4 @@
+import type { MessageOverrides } from '../../src/survey/messages/message-overrides.js';
 import type { DailyWindow } from '../dialer/calling-window.js';
 
 export type CampaignStatus = 'draft' | 'running' | 'paused';
@@ -28,6 +29,8 @@ export interface CampaignSettings {
   window: DailyWindow;
   maxAttempts: number;
   retryAfterMinutes: number;
+  /** The campaign's own wording, over the deployment's; fixed once the campaign is created. */
+  messages?: MessageOverrides | undefined;
 }
 
 export interface Campaign extends CampaignSettings {

@@ -1,5 +1,4 @@
 import type { CallStatusUpdate, OutboundCallContext } from '../dialer-hooks.js';
-import { promptTwiml } from '../prompt-twiml.js';
 import type { AttemptCloser, AttemptEnding } from './attempt-closer.js';
 import { attemptRefText, parseAttemptRef, type AttemptRef } from './contact-transitions.js';
 import type { DialerDeps } from './dialer-deps.js';
@@ -104,7 +103,7 @@ export class CallEvents {
     const contact = await this.deps.store.contact(ref.campaignId, ref.contactId);
     const { settings } = this.deps;
     const language = contact?.language ?? settings.defaultLanguage;
-    const twiml = settings.machineMessage && answeredBy !== 'fax' ? promptTwiml(this.deps.machineMessage(language), settings.publicUrl) : '<Response><Hangup/></Response>';
+    const twiml = settings.machineMessage && answeredBy !== 'fax' ? this.deps.machineMessage(language) : '<Response><Hangup/></Response>';
     await this.deps.calls.redirect(callSid, twiml);
   }
 }

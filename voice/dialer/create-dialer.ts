@@ -2,7 +2,6 @@ import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
-import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import { Dialer } from './dialer.js';
 import type { DialJobOutcome } from './dialer-deps.js';
@@ -39,7 +38,8 @@ export interface DialerParts {
   keys: Keys;
   doNotCall: DoNotCallList;
   logger: Logger;
-  machineMessage: (language: string) => SurveyPrompt;
+  /** The machine message as TwiML (said or played, then a hang-up). */
+  machineMessage: (language: string) => string;
   /** The messaging channel's invitations, for `fallback: 'sms'` and text campaigns. */
   texts?: TextInvitationSender | undefined;
 }

@@ -1,6 +1,5 @@
 import type { Logger } from '../../src/logging/logger.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
-import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import type { CampaignStore } from '../campaigns/campaign-store.js';
 import type { CallGuards } from './call-guards.js';
@@ -26,7 +25,8 @@ export interface DialerDeps {
   clock: () => Date;
   settings: DialerSettings;
   /** What an answering machine hears after its beep, in the contact's language. */
-  machineMessage: (language: string) => SurveyPrompt;
+  /** The machine message as TwiML (said or played, then a hang-up). */
+  machineMessage: (language: string) => string;
   /** Told how each run of a dial job ended: placed, skipped (and why), or deferred (why, and for how long). */
   onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }

@@ -2,10 +2,12 @@ import type { Job } from 'bullmq';
 import type { RedisClient } from '../../src/redis/redis-client.js';
 import type { Logger } from '../../src/logging/logger.js';
 import type { Keys } from '../../src/redis/keys.js';
-import type { SurveyPrompt } from '../../src/survey/survey-prompt.js';
 import type { TextInvitationSender } from '../../src/survey/text-invitation.js';
 import type { DoNotCallList } from '../../src/store/do-not-call-list.js';
 import { CampaignStore } from '../campaigns/campaign-store.js';
+import type { MessageOverrides } from '../../src/survey/messages/message-overrides.js';
+
+const MAX_CACHED_WORDINGS = 1000;
 import type { Campaign } from '../campaigns/campaign-types.js';
 import type { CallStatusUpdate, DialerHooks, OutboundCallContext } from '../dialer-hooks.js';
 import { AttemptCloser } from './attempt-closer.js';
@@ -31,7 +33,8 @@ export interface DialerOptions {
   logger: Logger;
   clock: () => Date;
   settings: DialerSettings;
-  machineMessage: (language: string) => SurveyPrompt;
+  /** The machine message as TwiML (said or played, then a hang-up). */
+  machineMessage: (language: string) => string;
   onJobOutcome?: ((outcome: DialJobOutcome) => void) | undefined;
 }
 
@@ -49,6 +52,7 @@ export class DialerUnavailableError extends Error {
  */
 export class Dialer implements DialerHooks {
   readonly store: CampaignStore;
+  private readonly wording = new Map<string, MessageOverrides | undefined>();
   private readonly deps: DialerDeps;
   private readonly bullConnection: RedisClient;
   private readonly feeder: ContactFeeder;
@@ -136,6 +140,15 @@ export class Dialer implements DialerHooks {
 
   onCallStatus(update: CallStatusUpdate): Promise<void> {
     return this.events.onCallStatus(update);
+  }
+
+  /** A campaign's wording for its calls' turns; fixed at creation, so kept once read (a bounded map). */
+  async campaignMessages(campaignId: string): Promise<MessageOverrides | undefined> {
+    if (this.wording.has(campaignId)) return this.wording.get(campaignId);
+    const messages = await this.store.messages(campaignId);
+    if (this.wording.size >= MAX_CACHED_WORDINGS) this.wording.delete(this.wording.keys().next().value as string);
+    this.wording.set(campaignId, messages);
+    return messages;
   }
 
   onOptOut(phone: string): Promise<void> {

@@ -1,9 +1,11 @@
 import { XMLParser } from 'fast-xml-parser';
 
-/** One <Say>: what a caller hears, shown as a caption. */
+/** One <Say> or <Play>: what a caller hears, shown as a caption (a recording also as a player). */
 export interface Caption {
   text: string;
   language: string | null;
+  /** <Play>: the recording's URL, as the TwiML names it. */
+  audio?: string;
 }
 
 export type NextAction =
@@ -45,7 +47,7 @@ function textOf(node: OrderedNode): string {
 }
 
 /**
- * Reads a TwiML document as a phone call plays it: every <Say> in order becomes a caption, and the
+ * Reads a TwiML document as a phone call plays it: every <Say> and <Play> in order becomes a caption, and the
  * document ends in a <Gather> (wait for the caller) or a hang-up. Throws on anything else, so a
  * voice-flow change the simulator cannot play is noticed, not guessed at.
  */
@@ -55,14 +57,19 @@ export function readTwiml(twiml: string): HeardTwiml {
   if (!response) throw new Error('TwiML has no <Response>');
   const captions: Caption[] = [];
   const say = (node: OrderedNode) => captions.push({ text: textOf(node), language: node[':@']?.language ?? null });
+  const play = (node: OrderedNode, language: string | null) => captions.push({ text: '', language, audio: textOf(node) });
   let next: NextAction = { kind: 'hangup' };
   for (const verb of childrenOf(response)) {
     const tag = tagOf(verb);
     const attributes = verb[':@'] ?? {};
     if (tag === 'Say') say(verb);
+    else if (tag === 'Play') play(verb, null);
     else if (tag === 'Hangup') next = { kind: 'hangup' };
     else if (tag === 'Gather') {
-      for (const inner of childrenOf(verb)) if (tagOf(inner) === 'Say') say(inner);
+      for (const inner of childrenOf(verb)) {
+        if (tagOf(inner) === 'Say') say(inner);
+        else if (tagOf(inner) === 'Play') play(inner, attributes.language ?? null);
+      }
       if (!attributes.action) throw new Error('TwiML <Gather> has no action');
       next = {
         kind: 'gather',

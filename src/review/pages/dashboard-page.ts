@@ -59,7 +59,7 @@ function queueTable(openQueue: DashboardData['openQueue'], responses: Map<string
   if (openQueue.total === 0) return html`<p class="empty">Nobody is waiting for a call back.</p>`;
   const rows = openQueue.items.map((item) => {
     const record = responses.get(item.responseId);
-    return html`<tr><td data-label="Since" class="when">${formatShortTime(item.createdAt)}</td><td data-label="Why">${item.kinds.map(reviewReasonLabel).join(', ')}</td><td data-label="Score">${record?.score ?? '—'}</td><td data-label="Reason" class="text">${reasonPreview(record)}</td><td data-label="Assigned">${item.assignee ?? 'Nobody yet'}</td><td class="go"><a class="action" href="/review/responses/${encodeURIComponent(item.responseId)}#review">Open</a></td></tr>`;
+    return html`<tr><td data-label="Since" class="when">${formatShortTime(item.createdAt)}</td><td data-label="Why">${item.kinds.map(reviewReasonLabel).join(', ')}</td><td data-label="Score">${record?.score ?? '—'}</td><td data-label="Reason" class="text" dir="auto"${record ? html` lang="${record.language}"` : html``}>${reasonPreview(record)}</td><td data-label="Assigned">${item.assignee ?? 'Nobody yet'}</td><td class="go"><a class="action" href="/review/responses/${encodeURIComponent(item.responseId)}#review">Open</a></td></tr>`;
   });
   return html`<table class="cards"><thead><tr><th>Since (UTC)</th><th>Why</th><th>Score</th><th>Reason</th><th>Assigned</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 <p class="links"><a href="/review/queue">All ${openQueue.total} open items</a></p>`;
@@ -69,7 +69,7 @@ function latestTable(latest: ResponseRecord[]): SafeHtml {
   if (latest.length === 0) return html`<p class="empty">No responses yet.</p>`;
   const rows = latest.map(
     (record) =>
-      html`<tr><td data-label="Started" class="when">${formatShortTime(record.createdAt)}</td><td data-label="Channel">${channelLabel(record.channel)}${record.test ? html` <span class="badge none">Test</span>` : html``}</td><td data-label="Score">${record.score ?? '—'} ${categoryBadge(record.category)}</td><td data-label="Reason" class="text">${reasonPreview(record)}</td><td data-label="Topics">${record.tags.map(tagLabel).join(', ') || '—'}</td><td class="go"><a class="action" href="/review/responses/${encodeURIComponent(record.id)}">Transcript</a></td></tr>`,
+      html`<tr><td data-label="Started" class="when">${formatShortTime(record.createdAt)}</td><td data-label="Channel">${channelLabel(record.channel)}${record.test ? html` <span class="badge none">Test</span>` : html``}</td><td data-label="Score">${record.score ?? '—'} ${categoryBadge(record.category)}</td><td data-label="Reason" class="text" dir="auto" lang="${record.language}">${reasonPreview(record)}</td><td data-label="Topics">${record.tags.map(tagLabel).join(', ') || '—'}</td><td class="go"><a class="action" href="/review/responses/${encodeURIComponent(record.id)}">Transcript</a></td></tr>`,
   );
   return html`<table class="cards"><thead><tr><th>Started (UTC)</th><th>Channel</th><th>Score</th><th>Reason</th><th>Topics</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -12,7 +12,7 @@ function reviewPanel(item: ReviewItem | null, identity: SupervisorIdentity, supe
   const base = `/review/queue/${encodeURIComponent(item.responseId)}`;
   const names = [...new Set([...supervisors, identity.username, ...(item.assignee ? [item.assignee] : [])])].sort();
   const choices = names.map((name) => html`<option value="${name}"${name === item.assignee ? html` selected` : html``}>${name}</option>`);
-  const notes = item.notes.map((note) => html`<li><span class="when">${formatTime(note.at)}</span> <strong>${note.by}</strong>: <span class="text">${note.text}</span></li>`);
+  const notes = item.notes.map((note) => html`<li><span class="when">${formatTime(note.at)}</span> <strong>${note.by}</strong>: <span class="text" dir="auto">${note.text}</span></li>`);
   const state =
     item.status === 'open'
       ? html`<form method="post" action="${base}/follow-up" class="inline">${csrfField(identity)}<button type="submit" id="follow-up">Mark followed up</button></form>`
@@ -28,7 +28,7 @@ ${state}
 function turns(record: ResponseRecord): SafeHtml {
   if (record.transcript.length === 0) return html`<p class="empty">No turns recorded.</p>`;
   return html`<ol class="transcript">${record.transcript.map(
-    (turn) => html`<li class="${turn.speaker}"><span class="when">${formatTime(turn.at)}</span> <span class="speaker">${turn.speaker === 'bot' ? 'Survey' : 'Customer'}${turn.via ? ` (${answeredByLabel(turn.via)})` : ''}</span> <span class="text">${turn.text}</span></li>`,
+    (turn) => html`<li class="${turn.speaker}"><span class="when">${formatTime(turn.at)}</span> <span class="speaker">${turn.speaker === 'bot' ? 'Survey' : 'Customer'}${turn.via ? ` (${answeredByLabel(turn.via)})` : ''}</span> <span class="text" dir="auto" lang="${record.language}">${turn.text}</span></li>`,
   )}</ol>`;
 }
 
@@ -54,7 +54,7 @@ ${record.unverified ? html`<div><dt>Identity</dt><dd id="identity"><span class="
 <div><dt>Sentiment</dt><dd id="sentiment">${sentimentLabel(record.sentiment)}</dd></div>
 <div><dt>Reference</dt><dd><small>${record.id}</small></dd></div>
 </dl>
-<section><h2>Reason</h2><p class="reason text" id="reason">${record.reason ?? '—'}</p>${recording}</section>
+<section><h2>Reason</h2><p class="reason text" id="reason" dir="auto" lang="${record.language}">${record.reason ?? '—'}</p>${recording}</section>
 <section><h2>Transcript</h2>${turns(record)}</section>
 ${reviewPanel(item, context.identity, supervisors)}`,
   );

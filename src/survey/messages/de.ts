@@ -35,5 +35,6 @@ export const german: SurveyLanguage = {
     consentRetry: { text: 'Drücken Sie die 1, um die Umfrage zu beginnen, oder die Stern-Taste, um keine Anrufe mehr zu erhalten.' },
     machineMessage: { text: 'Hallo, hier ist {businessName} mit einer kurzen Umfrage zu Ihrem letzten Kontakt. Wir versuchen es später noch einmal. Um keine Anrufe mehr zu erhalten, rufen Sie {callbackNumber} an.' },
     serviceUnavailable: { text: 'Leider können wir Ihre Antworten gerade nicht aufnehmen. Bitte versuchen Sie es später. Auf Wiederhören.' },
+    languageMenuOption: { text: 'Für Deutsch drücken Sie die {digit}.' },
   },
 };

@@ -35,5 +35,6 @@ export const english: SurveyLanguage = {
     consentRetry: { text: 'Press 1 to start the survey, or star to stop these calls.' },
     machineMessage: { text: 'Hello, this is {businessName} with a short survey about your recent contact. We will try again later. To stop these calls, call {callbackNumber}.' },
     serviceUnavailable: { text: "Sorry, we can't take your answers right now. Please try again later. Goodbye." },
+    languageMenuOption: { text: 'For English, press {digit}.' },
   },
 };

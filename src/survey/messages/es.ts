@@ -35,5 +35,6 @@ export const spanish: SurveyLanguage = {
     consentRetry: { text: 'Pulse 1 para empezar la encuesta, o asterisco para no recibir más llamadas.' },
     machineMessage: { text: 'Hola, le llama {businessName} con una breve encuesta sobre su contacto reciente. Volveremos a intentarlo más tarde. Para no recibir estas llamadas, llame al {callbackNumber}.' },
     serviceUnavailable: { text: 'Lo sentimos, ahora no podemos recoger sus respuestas. Inténtelo más tarde. Adiós.' },
+    languageMenuOption: { text: 'Para español, pulse {digit}.' },
   },
 };

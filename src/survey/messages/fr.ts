@@ -35,5 +35,6 @@ export const french: SurveyLanguage = {
     consentRetry: { text: 'Tapez 1 pour commencer l’enquête, ou étoile pour ne plus être appelé.' },
     machineMessage: { text: 'Bonjour, ici {businessName} pour une courte enquête sur votre contact récent. Nous rappellerons plus tard. Pour ne plus être appelé, composez le {callbackNumber}.' },
     serviceUnavailable: { text: 'Désolé, nous ne pouvons pas enregistrer vos réponses pour le moment. Réessayez plus tard. Au revoir.' },
+    languageMenuOption: { text: 'Pour le français, appuyez sur le {digit}.' },
   },
 };

@@ -35,5 +35,6 @@ export const hungarian: SurveyLanguage = {
     consentRetry: { text: 'A kezdéshez nyomja meg az 1-est, a hívások letiltásához a csillagot.' },
     machineMessage: { text: 'Jó napot, a(z) {businessName} hívja egy rövid felméréssel a legutóbbi megkereséséről. Később újra próbálkozunk. A hívások letiltásához hívja a {callbackNumber} számot.' },
     serviceUnavailable: { text: 'Sajnáljuk, most nem tudjuk rögzíteni a válaszait. Kérjük, próbálja később. Viszonthallásra.' },
+    languageMenuOption: { text: 'Magyar nyelvhez nyomja meg ezt a gombot: {digit}.' },
   },
 };

@@ -35,5 +35,6 @@ export const lithuanian: SurveyLanguage = {
     consentRetry: { text: 'Paspauskite 1, kad pradėtumėte apklausą, arba žvaigždutę, kad šie skambučiai būtų nutraukti.' },
     machineMessage: { text: 'Laba diena, skambina {businessName} dėl trumpos apklausos apie Jūsų neseną kreipimąsi. Pabandysime paskambinti vėliau. Jei nenorite gauti šių skambučių, paskambinkite numeriu {callbackNumber}.' },
     serviceUnavailable: { text: 'Atsiprašome, šiuo metu negalime priimti Jūsų atsakymų. Pabandykite vėliau. Viso gero.' },
+    languageMenuOption: { text: 'Lietuviškai spauskite {digit}.' },
   },
 };

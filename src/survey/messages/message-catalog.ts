@@ -31,6 +31,8 @@ export const MESSAGE_KEYS = [
   'consentRetry',
   'machineMessage',
   'serviceUnavailable',
+  /** One line of the inbound language menu, in its own language: "For English, press 1." */
+  'languageMenuOption',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

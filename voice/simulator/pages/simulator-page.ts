@@ -8,7 +8,7 @@ export interface SimulatorPageOptions {
   csrfToken: string | null;
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español', de: 'Deutsch', fr: 'Français', hu: 'Magyar' };
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', es: 'Español', de: 'Deutsch', fr: 'Français', hu: 'Magyar', lt: 'Lietuvių', fa: 'فارسی' };
 const KEYS: ReadonlyArray<[key: string, label: string, letters: string]> = [
   ['1', 'Key 1', ''], ['2', 'Key 2', 'ABC'], ['3', 'Key 3', 'DEF'],
   ['4', 'Key 4', 'GHI'], ['5', 'Key 5', 'JKL'], ['6', 'Key 6', 'MNO'],
