@@ -17,7 +17,7 @@ const BASELINE = process.env.BENCH_BASELINE;
 /** Comma-separated scenario names to run (all when unset); a soak of 0 seconds is skipped. */
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim());
 
-interface Measured {
+export interface Measured {
   rps: number;
   p99: number;
   errors: number;
@@ -27,14 +27,14 @@ interface Measured {
   cpuPerRequest: number;
 }
 
-async function drive(server: RunningServer, scenario: Scenario, seconds: number): Promise<Measured> {
+export async function drive(server: RunningServer, scenario: Scenario, seconds: number): Promise<Measured> {
   const cpuBefore = server.mainThreadCpuMicros();
   const result = await autocannon({ url: server.base, connections: CONNECTIONS, duration: seconds, requests: scenario.requests(server.base) });
   const cpuPerRequest = (server.mainThreadCpuMicros() - cpuBefore) / Math.max(1, result['2xx']);
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, ok: result['2xx'], cpuPerRequest };
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
@@ -42,7 +42,7 @@ function median(values: number[]): number {
 /** Both processes get the same short warm-up first (JIT, lazily loaded modules and models), which is not measured. */
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 2);
 
-async function measure(entry: string, environment: Record<string, string>, readyText: string, scenario: Scenario): Promise<Measured> {
+export async function measure(entry: string, environment: Record<string, string>, readyText: string, scenario: Scenario): Promise<Measured> {
   const server = await startNodeServer(entry, { ...environment, WEB_CONCURRENCY: String(scenario.processes ?? 1) }, readyText);
   try {
     if (WARM_UP_SECONDS > 0) await drive(server, scenario, WARM_UP_SECONDS);

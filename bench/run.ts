@@ -11,6 +11,7 @@ const sections: Record<string, () => Promise<SectionRunner>> = {
   review: async () => (await import('./review-bench.js')).runReviewBench,
   webchat: async () => (await import('./webchat-bench.js')).runWebChatBench,
   migrate: async () => (await import('./migrate-keyspace-bench.js')).runMigrateBench,
+  cluster: async () => (await import('./cluster-bench.js')).runClusterBench,
 };
 
 async function main(): Promise<void> {

@@ -84,11 +84,10 @@ export class WebChatConversations {
 
 /** Erasure: the web chat logs of erased chat conversations. */
 export function chatDataEraser(redis: RedisClient, keys: Keys, webChatChannelId: string): (conversations: Array<{ channelId: string | null; conversationId: string | null }>) => Promise<void> {
+  // One UNLINK per conversation: each one's keys share its hash tag, but different conversations
+  // live in different Redis Cluster slots, which one pipeline cannot span.
   return async (conversations) => {
-    const write = redis.pipeline();
-    for (const { channelId, conversationId } of conversations) {
-      if (channelId === webChatChannelId && conversationId) write.unlink(keys.webChatConversation(conversationId), keys.webChatActivities(conversationId));
-    }
-    await write.exec();
+    const webChats = conversations.flatMap(({ channelId, conversationId }) => (channelId === webChatChannelId && conversationId ? [conversationId] : []));
+    await Promise.all(webChats.map((conversationId) => redis.unlink(keys.webChatConversation(conversationId), keys.webChatActivities(conversationId))));
   };
 }

@@ -31,7 +31,14 @@ export function parseClusterNodes(nodes: string): Array<{ host: string; port: nu
 }
 
 /** The options that belong to the cluster client itself; the rest go to every node's connection. */
-const CLUSTER_LEVEL = new Set(['enableOfflineQueue', 'enableAutoPipelining', 'lazyConnect']);
+const CLUSTER_LEVEL = new Set(['enableOfflineQueue', 'enableAutoPipelining', 'autoPipeliningIgnoredCommands', 'lazyConnect']);
+
+/**
+ * Commands whose key ioredis cannot find (their first argument is a subcommand): an automatic
+ * pipeline would group them by the slot of `CREATE` or `GROUPS` and send them to the wrong node,
+ * and a batch mixing those MOVED replies with other nodes' successes is not redirected but fails.
+ */
+const UNROUTABLE_IN_AUTO_PIPELINES = ['xgroup', 'xinfo'];
 
 function clusterOptions(options: RedisOptions): ClusterOptions {
   const own: Record<string, unknown> = {};
@@ -39,6 +46,7 @@ function clusterOptions(options: RedisOptions): ClusterOptions {
   for (const [name, value] of Object.entries(options)) (CLUSTER_LEVEL.has(name) ? own : perNode)[name] = value;
   return {
     ...own,
+    autoPipeliningIgnoredCommands: UNROUTABLE_IN_AUTO_PIPELINES,
     redisOptions: perNode,
     // Writes and reads go to primaries: a replica may lag behind a score that was just acknowledged.
     scaleReads: 'master',

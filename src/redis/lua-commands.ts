@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Cluster } from 'ioredis';
 import type { RedisClient } from './redis-client.js';
 import { findUp } from '../http/public-dir.js';
 
@@ -46,5 +47,17 @@ export function defineLuaCommands(redis: RedisClient, moduleUrl: string, command
     if (typeof (redis as unknown as Record<string, unknown>)[command.name] === 'function') continue;
     const lua = luaSource(moduleUrl, command.file);
     redis.defineCommand(command.name, command.numberOfKeys === undefined ? { lua } : { numberOfKeys: command.numberOfKeys, lua });
+    if (command.numberOfKeys === undefined && redis instanceof Cluster) keepOutOfAutoPipelines(redis, command.name);
   }
+}
+
+/**
+ * On a Cluster, ioredis sends an automatically pipelined call to the node of its first argument,
+ * which for a script that takes its key count first is that number: the call lands on another
+ * node, and when that node's batch holds other writes, its MOVED reply fails the call instead of
+ * being followed. Sent on its own, the call goes to the node of its first key.
+ */
+function keepOutOfAutoPipelines(cluster: Cluster, name: string): void {
+  const ignored = cluster.options.autoPipeliningIgnoredCommands ?? [];
+  if (!ignored.includes(name)) cluster.options.autoPipeliningIgnoredCommands = [...ignored, name];
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../../src/redis/embedded-redis.js';
-import { processesOfRun, TEST_RUN_VARIABLE } from './child-processes.js';
+import { ensureRunMarker, processesOfRun, TEST_RUN_VARIABLE } from './child-processes.js';
+import { stopRunResources } from './run-resources.js';
 
 let server: EmbeddedRedis | undefined;
 
@@ -19,7 +19,7 @@ const EXIT_GRACE_MS = 5_000;
  * (never skips) without Redis. Marks the run first, so every process it starts can be found.
  */
 export async function setup(project: TestProject): Promise<void> {
-  process.env[TEST_RUN_VARIABLE] = `${process.pid}-${randomUUID()}`;
+  ensureRunMarker();
   const external = process.env.TEST_REDIS_URL;
   if (external) {
     project.provide('redisUrl', external);
@@ -29,9 +29,14 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('redisUrl', server.url);
 }
 
-/** Stops the run's Redis, then fails the run if any process it started is still there (and stops those). */
+/**
+ * Stops the run's Redis and whatever a project's setup started for the run (the Redis Cluster),
+ * then fails the run if any process it started is still there (and stops those). Vitest tears this
+ * root setup down before the projects' own.
+ */
 export async function teardown(): Promise<void> {
   await server?.stop();
+  await stopRunResources();
   const id = process.env[TEST_RUN_VARIABLE] ?? '';
   const deadline = Date.now() + EXIT_GRACE_MS;
   let left = processesOfRun(id);

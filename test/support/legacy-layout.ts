@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/redis/redis-client.js';
 import { SupervisorAccounts } from '../../src/auth/supervisor-accounts.js';
 import { createKeys, type Keys } from '../../src/redis/keys.js';
 import { ReportRollups } from '../../src/reports/report-rollups.js';
@@ -92,7 +92,7 @@ export const LEGACY_RESPONSES = {
  * stream with the review consumer's group (one response's events not read yet), a review queue
  * item, a supervisor, the idle-chat cursor, a campaign's erasure index and an alert queue key.
  */
-export async function writeLegacyStore(redis: Redis, prefix: string): Promise<void> {
+export async function writeLegacyStore(redis: RedisClient, prefix: string): Promise<void> {
   const keys = legacyKeys(prefix);
   const store = new ResponseStore(redis, keys);
   const ids = LEGACY_RESPONSES;
@@ -120,7 +120,7 @@ export async function writeLegacyStore(redis: Redis, prefix: string): Promise<vo
  * `count` more responses in the old layout, for measuring: chat and voice in turn, spread over
  * the last 30 days, mostly completed with a tag, every fifth one ended after its score.
  */
-export async function writeLegacyResponses(redis: Redis, prefix: string, count: number, concurrency = 64): Promise<void> {
+export async function writeLegacyResponses(redis: RedisClient, prefix: string, count: number, concurrency = 64): Promise<void> {
   const store = new ResponseStore(redis, legacyKeys(prefix));
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/load-config.js';
 import { serveApp } from '../../src/app/create-app.js';
 import { applyServerTimeouts, createHttpServer } from '../../src/app/server-timeouts.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { connectRedis, untilReady } from '../../src/redis/connect.js';
+import { connectClient, untilReady } from '../../src/redis/connect.js';
 import { createTestRedis, type TestRedis } from './test-redis.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -31,8 +31,9 @@ async function listenOnFreePort(): Promise<Server> {
 }
 
 /**
- * The real service in-process on a free port, on the run's private Redis under a fresh key prefix.
- * PUBLIC_URL is the listening address, so Twilio signatures are computed against it.
+ * The real service in-process on a free port, on the run's private Redis under a fresh key prefix
+ * (in the `cluster` project: on the run's Redis Cluster, through REDIS_CLUSTER_NODES). PUBLIC_URL is
+ * the listening address, so Twilio signatures are computed against it.
  */
 export interface TestAppOptions {
   /** Run on another app's Redis prefix (a second instance, or a restart); its owner cleans it up. */
@@ -65,10 +66,11 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     PUBLIC_URL: baseUrl,
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: redis.prefix,
+    ...(redis.clusterNodes ? { REDIS_CLUSTER_NODES: redis.clusterNodes } : {}),
     LOG_LEVEL: 'debug',
     ...environment,
   });
-  const client = connectRedis(redis.url);
+  const client = connectClient({ url: redis.url, clusterNodes: config.REDIS_CLUSTER_NODES });
   await untilReady(client);
   const services = await startServices(config, createLogger(config.LOG_LEVEL, logSink), client, {
     ...(options.dialer ? { dialer: options.dialer } : {}),

@@ -38,6 +38,9 @@ export interface ConsumerOptions {
 /** Entries per read: each batch costs three round trips (read, the handler's batch read, XACK), so under load larger is faster. */
 const READ_BATCH = 500;
 
+/** How long `stop` waits for the round in progress before it closes the connection anyway. */
+const STOP_GRACE_MS = 2000;
+
 type StreamReply = Array<[string, Array<[string, string[] | null]>]> | null;
 
 /**
@@ -84,11 +87,20 @@ export class ResponseEventConsumer {
     this.loop = this.run();
   }
 
+  /**
+   * Lets the round in progress finish on the open connection, then closes it. Disconnecting first
+   * could strand that round for good: a command an ioredis Cluster is handed while it disconnects
+   * waits in its offline queue, which nothing flushes. A round that cannot finish (Redis away) is
+   * left behind after a grace period.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_GRACE_MS)));
+    await Promise.race([this.loop?.catch(() => undefined), grace]);
+    clearTimeout(timer);
     this.options.redis.disconnect();
-    await this.loop?.catch(() => undefined);
   }
 
   /** Handles what is there now (own pending entries, stale ones of dead consumers, new ones) without waiting. */
@@ -120,7 +132,7 @@ export class ResponseEventConsumer {
           ready = true;
         }
         await this.claimStale(false);
-        if ((await this.readAndHandle('>')) === 0) await this.idle();
+        if ((await this.readAndHandle('>')) === 0 && this.running) await this.idle();
       } catch (error) {
         if (!this.running) return;
         this.options.logger.warn({ err: error }, 'response event consumer: retrying in 1 s');
