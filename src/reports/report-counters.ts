@@ -1,13 +1,13 @@
 import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
-import { splitIntoDays, startOfUtcDay } from './day-span.js';
+import { splitIntoDays } from './day-span.js';
 import { readDayCounters } from './day-counters.js';
 import { scanPartialRange } from './edge-scan.js';
 import { addMetric, CATEGORY_METRICS, mergeTotals, parseTagMetric, type MetricTotals } from './metric-totals.js';
 import { matchesFilter, parseCounterField, type ReportFilter } from './report-filter.js';
+import { UTC_CALENDAR, type ReportCalendar } from './report-calendar.js';
 import { agentsPart, dayPeriod, monthPeriod, ReportRollups, totalsPrefix } from './report-rollups.js';
 
-const DAY_MS = 86_400_000;
 const CATEGORIES: ReadonlySet<string> = new Set(CATEGORY_METRICS);
 
 export interface DayTotals {
@@ -29,21 +29,27 @@ export class ReportCounters {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly now: () => number = Date.now,
+    readonly calendar: ReportCalendar = UTC_CALENDAR,
   ) {
-    this.rollups = new ReportRollups(redis, keys, now);
+    this.rollups = new ReportRollups(redis, keys, now, calendar);
   }
 
   /** [from, to) with the defaults filled in: from the first scored response until the end of today. */
   async resolveRange(filter: { from?: Date; to?: Date }): Promise<[number, number]> {
-    const to = filter.to?.getTime() ?? startOfUtcDay(this.now()) + DAY_MS;
+    const to = filter.to?.getTime() ?? this.endOfToday();
     if (filter.from) return [filter.from.getTime(), to];
     const firsts = await Promise.all(this.keys.partitionList.map((partition) => this.redis.zrange(this.keys.responsesByScoreTime(partition), 0, 0, 'WITHSCORES')));
     const firstScoredAt = Math.min(to, ...firsts.flatMap((first) => (first[1] === undefined ? [] : [Number(first[1])])));
-    return [Math.min(startOfUtcDay(firstScoredAt), to), to];
+    return [Math.min(this.calendar.startOfDay(firstScoredAt), to), to];
+  }
+
+  /** Local midnight that ends today. */
+  endOfToday(): number {
+    return this.calendar.dayStart(this.calendar.addDays(this.calendar.dayOf(this.now()), 1));
   }
 
   async totals(from: number, to: number, filter: ReportFilter): Promise<MetricTotals> {
-    const span = splitIntoDays(from, to);
+    const span = splitIntoDays(from, to, this.calendar);
     const result: MetricTotals = new Map();
     const prefix = totalsPrefix(filter);
     const plan = prefix ? this.rollups.plan(span.wholeDays) : { months: [], closedDays: [], openDays: span.wholeDays };
@@ -57,9 +63,9 @@ export class ReportCounters {
     return result;
   }
 
-  /** One entry per UTC day touching [from, to), oldest first. */
+  /** One entry per local day touching [from, to), oldest first. */
   async dailyTotals(from: number, to: number, filter: ReportFilter): Promise<DayTotals[]> {
-    const span = splitIntoDays(from, to);
+    const span = splitIntoDays(from, to, this.calendar);
     const prefix = totalsPrefix(filter);
     const rolledDays = prefix ? span.wholeDays.filter((day) => this.rollups.isClosedDay(day)) : [];
     const liveDays = span.wholeDays.filter((day) => !rolledDays.includes(day));
@@ -69,15 +75,15 @@ export class ReportCounters {
       Promise.all(span.partialRanges.map(([start, end]) => scanPartialRange(this.redis, this.keys, start, end, filter))),
     ]);
     const byStart = new Map<number, MetricTotals>();
-    rolledDays.forEach((day, index) => byStart.set(Date.parse(`${day}T00:00:00Z`), rolled[index] ?? new Map<string, number>()));
-    liveDays.forEach((day, index) => byStart.set(Date.parse(`${day}T00:00:00Z`), flatten(live[index])));
+    rolledDays.forEach((day, index) => byStart.set(this.calendar.dayStart(day), rolled[index] ?? new Map<string, number>()));
+    liveDays.forEach((day, index) => byStart.set(this.calendar.dayStart(day), flatten(live[index])));
     span.partialRanges.forEach(([start], index) => byStart.set(start, flatten(edges[index])));
     return [...byStart.entries()].sort(([a], [b]) => a - b).map(([start, totals]) => ({ start, totals }));
   }
 
   /** Category counts per agent id (`-` for responses with no agent); an agent filter is ignored (every agent is counted). */
   async agentTotals(from: number, to: number, filter: ReportFilter): Promise<Map<string, MetricTotals>> {
-    const span = splitIntoDays(from, to);
+    const span = splitIntoDays(from, to, this.calendar);
     const { agentId: _agent, ...byAgentFilter } = filter;
     filter = byAgentFilter;
     const part = agentsPart(filter);
@@ -101,7 +107,7 @@ export class ReportCounters {
   async tagTotals(from: number, to: number, filter: ReportFilter): Promise<MetricTotals> {
     const withoutTag: ReportFilter = { ...filter };
     delete withoutTag.tag;
-    const span = splitIntoDays(from, to);
+    const span = splitIntoDays(from, to, this.calendar);
     const [live, edges] = await Promise.all([
       this.readLiveDays(span.wholeDays, withoutTag),
       Promise.all(span.partialRanges.map(([start, end]) => scanPartialRange(this.redis, this.keys, start, end, withoutTag))),

@@ -1,11 +1,11 @@
 import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { readDayCounters } from './day-counters.js';
-import { startOfUtcDay, utcDay } from './day-span.js';
+import { DateTime } from 'luxon';
 import { addMetric, CATEGORY_METRICS, ROLLUP_METRICS, type MetricTotals } from './metric-totals.js';
+import { UTC_CALENDAR, type ReportCalendar } from './report-calendar.js';
 import { parseCounterField, type ReportFilter } from './report-filter.js';
 
-const DAY_MS = 86_400_000;
 /** Today and yesterday stay live: a turn stamped by an instance whose clock lags may still land on yesterday. */
 const OPEN_DAYS = 2;
 const BUILT = '_built';
@@ -99,11 +99,10 @@ function partsOf(hash: Record<string, string>): string[] {
   }
 }
 
-function daysOfMonth(month: string): string[] {
-  const start = Date.parse(`${month}-01T00:00:00Z`);
-  const days: string[] = [];
-  for (let day = start; utcDay(day).startsWith(month); day += DAY_MS) days.push(utcDay(day));
-  return days;
+/** The dates of a month (`2026-11`), whatever the time zone. */
+export function daysOfMonth(month: string): string[] {
+  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
+  return Array.from({ length: first.daysInMonth ?? 0 }, (_unused, index) => first.plus({ days: index }).toISODate() as string);
 }
 
 /**
@@ -116,10 +115,12 @@ export class ReportRollups {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly now: () => number = Date.now,
+    private readonly calendar: ReportCalendar = UTC_CALENDAR,
   ) {}
 
+  /** A local day before yesterday (in REPORT_TIME_ZONE): its counters no longer change, bar re-tagging. */
   isClosedDay(day: string): boolean {
-    return Date.parse(`${day}T00:00:00Z`) <= startOfUtcDay(this.now()) - OPEN_DAYS * DAY_MS;
+    return day <= this.calendar.addDays(this.calendar.dayOf(this.now()), -OPEN_DAYS);
   }
 
   /** Splits whole days into closed months (every day of the month in the list), other closed days, and open days. */

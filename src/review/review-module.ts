@@ -11,6 +11,7 @@ import { SupervisorAuth } from '../auth/supervisor-auth.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
+import { ReportCalendar } from '../reports/report-calendar.js';
 import { ReviewReports } from '../reports/review-reports.js';
 import type { ResponseStore } from '../store/response-store.js';
 import { runPeriodically } from '../app/periodic-task.js';
@@ -54,7 +55,8 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
     alertDedupMs: config.ALERT_DEDUP_MINUTES * 60_000,
     alertsPerMinute: config.ALERT_MAX_PER_MINUTE,
   });
-  const reports = new ReviewReports(redis, keys, options.now);
+  const calendar = new ReportCalendar(config.REPORT_TIME_ZONE);
+  const reports = new ReviewReports(redis, keys, options.now, calendar);
   const queue = new ReviewQueue(redis, keys);
   const deliveries = new DeliveryLog(redis, keys);
   const alerts =
@@ -88,7 +90,7 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
   const dailyDigest = (day: string): Promise<DailyDigest> => buildDailyDigest(reports, queue, day);
   const stopDigest =
     alerts && config.DIGEST_TIME
-      ? startDigestSchedule({ redis, keys, logger, at: config.DIGEST_TIME, build: dailyDigest, post: (day, digest) => alerts.postDigest(day, digest) })
+      ? startDigestSchedule({ redis, keys, logger, calendar, at: config.DIGEST_TIME, build: dailyDigest, post: (day, digest) => alerts.postDigest(day, digest) })
       : () => undefined;
   return {
     accounts,
