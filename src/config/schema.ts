@@ -225,7 +225,7 @@ export const environmentSchema = z.object({
     .string()
     .trim()
     .default('07:00')
-    .refine((value) => value === '' || value === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'must be HH:MM (UTC), or off')
+    .refine((value) => value === '' || value === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'must be HH:MM (local time in REPORT_TIME_ZONE), or off')
     .transform((value) => (value === '' || value === 'off' ? undefined : value)),
 }).superRefine((env, context) => {
   if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET) {
