@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
 import { ReportCalendar } from '../reports/report-calendar.js';
 import { ReviewReports } from '../reports/review-reports.js';
+import { startReportCloser } from '../reports/rollup-closer.js';
 import type { ResponseStore } from '../store/response-store.js';
 import { runPeriodically } from '../app/periodic-task.js';
 import { FloodCaps } from './queue/flood-caps.js';
@@ -87,6 +88,7 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
   consumer.start();
   const report = (): Promise<void> => reportSuppressed(floodCaps, deliveries, logger);
   const stopReport = runPeriodically(report, { everyMs: 60_000, logger, failure: 'flood cap report failed' });
+  const stopCloser = startReportCloser(redis, keys, reports.counters.rollups, calendar, logger);
   const dailyDigest = (day: string): Promise<DailyDigest> => buildDailyDigest(reports, queue, day);
   const stopDigest =
     alerts && config.DIGEST_TIME
@@ -107,6 +109,7 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
     dailyDigest,
     async close() {
       stopDigest();
+      stopCloser();
       stopReport();
       await report().catch(() => undefined);
       await consumer.stop();
