@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { ClientContext, Result } from 'ioredis';
 import type { RedisClient } from '../redis/redis-client.js';
 import { defineLuaCommands } from '../redis/lua-commands.js';
@@ -117,8 +116,10 @@ function partsOf(hash: Record<string, string>): string[] {
 
 /** The dates of a month (`2026-11`), whatever the time zone. */
 export function daysOfMonth(month: string): string[] {
-  const first = DateTime.fromISO(`${month}-01`, { zone: 'UTC' });
-  return Array.from({ length: first.daysInMonth ?? 0 }, (_unused, index) => first.plus({ days: index }).toISODate() as string);
+  const year = Number(month.slice(0, 4));
+  const monthIndex = Number(month.slice(5, 7)) - 1;
+  const length = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+  return Array.from({ length }, (_unused, index) => `${month}-${String(index + 1).padStart(2, '0')}`);
 }
 
 /** Which whole days a read takes from roll-ups (built months and days) and which from the live counters. */
