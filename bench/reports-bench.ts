@@ -94,7 +94,7 @@ async function seed(app: InProcessApp): Promise<{ seconds: number; scored: numbe
 
 /** `npm run bench -- reports`: every supervisor query over 1,000,000 responses, after the days are closed into roll-ups. */
 export async function runReportsBench(): Promise<BenchSection> {
-  const app = await startInProcessApp({ REPORT_TIME_ZONE: ZONE });
+  const app = await startInProcessApp({ REPORT_TIME_ZONE: ZONE, REPORT_CLOSE_EVERY_MINUTES: '0' });
   try {
     const { redis, keys } = app.services;
     const seeded = await seed(app);

@@ -174,6 +174,8 @@ export const environmentSchema = z.object({
     .trim()
     .default('UTC')
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest or UTC'),
+  /** Minutes between the background passes that close finished days into report roll-ups; 0 turns them off. */
+  REPORT_CLOSE_EVERY_MINUTES: wholeNumber(0, 1440, 10),
 
   BUSINESS_NAME: z.string().trim().min(1).max(60).default('Example Telecom'),
   CALLBACK_NUMBER: optionalText.pipe(e164.optional()),

@@ -18,12 +18,19 @@ function parseDate(day: string): [number, number, number] {
 export class ReportCalendar {
   private readonly starts = new Map<string, number>();
   private readonly daysByStart = new Map<number, string>();
+  /** The day last asked for by an instant inside it (usually today), with its bounds. */
+  private recent = { day: '', start: 0, end: 0 };
 
   constructor(readonly zone: string = 'UTC') {}
 
   /** The local date holding the instant. */
   dayOf(time: number): string {
-    return this.daysByStart.get(time) ?? (DateTime.fromMillis(time, { zone: this.zone }).toISODate() as string);
+    if (time >= this.recent.start && time < this.recent.end) return this.recent.day;
+    const known = this.daysByStart.get(time);
+    if (known !== undefined) return known;
+    const day = DateTime.fromMillis(time, { zone: this.zone }).toISODate() as string;
+    this.recent = { day, start: this.dayStart(day), end: this.dayStart(this.addDays(day, 1)) };
+    return day;
   }
 
   /** Local midnight of the day holding the instant. */

@@ -5,8 +5,7 @@ import { runPeriodically } from '../app/periodic-task.js';
 import type { ReportCalendar } from './report-calendar.js';
 import type { ReportRollups } from './report-rollups.js';
 
-/** How often each instance offers to close days, and how long after start it first does. */
-export const CLOSE_EVERY_MS = 10 * 60_000;
+/** How long after start an instance first offers to close days (then every REPORT_CLOSE_EVERY_MINUTES). */
 export const CLOSE_FIRST_AFTER_MS = 30_000;
 const LEASE_MS = 5 * 60_000;
 
@@ -33,12 +32,13 @@ export async function closeReportDays(redis: RedisClient, keys: Keys, rollups: R
 }
 
 /** The closer as a background task of every instance. */
-export function startReportCloser(redis: RedisClient, keys: Keys, rollups: ReportRollups, calendar: ReportCalendar, logger: Logger): () => void {
+export function startReportCloser(redis: RedisClient, keys: Keys, rollups: ReportRollups, calendar: ReportCalendar, logger: Logger, everyMs: number): () => void {
+  if (everyMs <= 0) return () => undefined;
   return runPeriodically(
     async () => {
       const closed = await closeReportDays(redis, keys, rollups, calendar);
       if (closed && closed.days + closed.months > 0) logger.info(closed, 'report days closed into roll-ups');
     },
-    { everyMs: CLOSE_EVERY_MS, firstAfterMs: CLOSE_FIRST_AFTER_MS, logger, failure: 'closing report days failed' },
+    { everyMs, firstAfterMs: CLOSE_FIRST_AFTER_MS, logger, failure: 'closing report days failed' },
   );
 }

@@ -88,7 +88,7 @@ export function createReviewModule(options: { config: Config; logger: Logger; re
   consumer.start();
   const report = (): Promise<void> => reportSuppressed(floodCaps, deliveries, logger);
   const stopReport = runPeriodically(report, { everyMs: 60_000, logger, failure: 'flood cap report failed' });
-  const stopCloser = startReportCloser(redis, keys, reports.counters.rollups, calendar, logger);
+  const stopCloser = startReportCloser(redis, keys, reports.counters.rollups, calendar, logger, config.REPORT_CLOSE_EVERY_MINUTES * 60_000);
   const dailyDigest = (day: string): Promise<DailyDigest> => buildDailyDigest(reports, queue, day);
   const stopDigest =
     alerts && config.DIGEST_TIME

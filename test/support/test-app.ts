@@ -61,6 +61,8 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: redis.prefix,
     LOG_LEVEL: 'debug',
+    // Tests seed past days after start; a background close mid-seed would roll up half a day. Tests close days themselves.
+    REPORT_CLOSE_EVERY_MINUTES: '0',
     ...environment,
   });
   const client = connectRedis(redis.url);
