@@ -1,7 +1,7 @@
 import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { splitIntoDays } from './day-span.js';
-import { readDayCounters } from './day-counters.js';
+import { readPartitionCounters } from './day-counters.js';
 import { scanPartialRange } from './edge-scan.js';
 import { addMetric, CATEGORY_METRICS, mergeTotals, parseTagMetric, ROLLUP_METRICS, TAG_METRICS, type MetricTotals } from './metric-totals.js';
 import { matchesFilter, parseCounterField, type ReportFilter } from './report-filter.js';
@@ -134,19 +134,21 @@ export class ReportCounters {
   /** Whole days from the live counter hashes, grouped by agent; with a tag filter, categories of the tagged responses only. */
   private async readLiveDays(days: string[], filter: ReportFilter): Promise<Array<Map<string, MetricTotals>>> {
     if (days.length === 0) return [];
-    return (await readDayCounters(this.redis, this.keys, days)).map((hash) => {
+    return (await readPartitionCounters(this.redis, this.keys, days)).map((hashes) => {
       const byAgent = new Map<string, MetricTotals>();
-      for (const [field, value] of Object.entries(hash)) {
-        const dimension = parseCounterField(field);
-        if (!dimension || !matchesFilter(dimension, filter)) continue;
-        let metric: string | null = dimension.metric;
-        if (filter.tag) {
-          const tagged = parseTagMetric(metric);
-          metric = tagged && tagged[0] === filter.tag ? tagged[1] : null;
+      for (const hash of hashes) {
+        for (const [field, value] of Object.entries(hash)) {
+          const dimension = parseCounterField(field);
+          if (!dimension || !matchesFilter(dimension, filter)) continue;
+          let metric: string | null = dimension.metric;
+          if (filter.tag) {
+            const tagged = parseTagMetric(metric);
+            metric = tagged && tagged[0] === filter.tag ? tagged[1] : null;
+          }
+          if (metric === null) continue;
+          const totals = byAgent.get(dimension.agentId) ?? byAgent.set(dimension.agentId, new Map()).get(dimension.agentId);
+          if (totals) addMetric(totals, metric, Number(value));
         }
-        if (metric === null) continue;
-        const totals = byAgent.get(dimension.agentId) ?? byAgent.set(dimension.agentId, new Map()).get(dimension.agentId);
-        if (totals) addMetric(totals, metric, Number(value));
       }
       return byAgent;
     });
