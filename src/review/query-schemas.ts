@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { ReportCalendar } from '../reports/report-calendar.js';
 import { TAG_IDS } from '../tagging/taxonomy.js';
 
 const isoDateOrTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date or time, e.g. 2026-11-01 or 2026-11-01T09:00:00Z')
   .transform((value, context) => {
-    // A date alone or a time without an offset is read as UTC here; datesAsLocalDays makes a date alone a local day.
+    // A date alone or a time without an offset is read as UTC.
     const normalised = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`;
     const date = new Date(normalised.replace(' ', 'T'));
     if (Number.isNaN(date.getTime())) {
@@ -50,19 +49,4 @@ export const trendQuerySchema = z
 
 export function describeQueryIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'query'}: ${issue.message}`).join('; ');
-}
-
-const DATE_ONLY = /^\s*\d{4}-\d{2}-\d{2}\s*$/;
-
-/**
- * A `from`/`to` given as a date alone names a day of the reports' time zone, so it starts at that
- * day's local midnight; one given as a time stays the instant it names.
- */
-export function datesAsLocalDays<Filter extends { from?: Date | undefined; to?: Date | undefined }>(filter: Filter, raw: Record<string, unknown>, calendar: ReportCalendar): Filter {
-  const local = { ...filter };
-  for (const field of ['from', 'to'] as const) {
-    const value = raw[field];
-    if (typeof value === 'string' && DATE_ONLY.test(value) && local[field]) local[field] = new Date(calendar.dayStart(value.trim()));
-  }
-  return local;
 }

@@ -6,7 +6,8 @@ import type { ReportCalendar } from '../reports/report-calendar.js';
 import { RangeTooLongError, type ReviewReports } from '../reports/review-reports.js';
 import type { ResponseStore } from '../store/response-store.js';
 import { exportRecords, sendCsvExport } from './csv-export.js';
-import { datesAsLocalDays, describeQueryIssues, responsesQuerySchema, summaryQuerySchema, trendQuerySchema } from './query-schemas.js';
+import { datesAsLocalDays } from './local-dates.js';
+import { describeQueryIssues, responsesQuerySchema, summaryQuerySchema, trendQuerySchema } from './query-schemas.js';
 import { responseView } from './response-view.js';
 
 export { LOW_SAMPLE_SIZE } from '../reports/review-reports.js';

@@ -3,7 +3,8 @@ import type { ReportFilter } from '../../reports/report-filter.js';
 import type { TrendInterval } from '../../reports/trend.js';
 import { TAG_IDS } from '../../tagging/taxonomy.js';
 import { agentLabel, matchAgent, type AgentMatch, type AgentOption } from '../agent-match.js';
-import { datesAsLocalDays, describeQueryIssues, trendQuerySchema } from '../query-schemas.js';
+import { describeQueryIssues, trendQuerySchema } from '../query-schemas.js';
+import { datesAsLocalDays } from '../local-dates.js';
 import { channelLabel, FILTER_CHANNELS, tagLabel } from './labels.js';
 import { html, type SafeHtml } from '../../http/html.js';
 
