@@ -9,6 +9,7 @@ const sections: Record<string, () => Promise<SectionRunner>> = {
   tagging: async () => (await import('./tagging-bench.js')).runTaggingBench,
   dialer: async () => (await import('./dialer-bench.js')).runDialerBench,
   review: async () => (await import('./review-bench.js')).runReviewBench,
+  reports: async () => (await import('./reports-bench.js')).runReportsBench,
   webchat: async () => (await import('./webchat-bench.js')).runWebChatBench,
   migrate: async () => (await import('./migrate-keyspace-bench.js')).runMigrateBench,
   cluster: async () => (await import('./cluster-bench.js')).runClusterBench,

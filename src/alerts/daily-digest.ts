@@ -1,9 +1,7 @@
-import { startOfUtcDay, utcDay } from '../reports/day-span.js';
 import type { ReviewReports, SummaryReport } from '../reports/review-reports.js';
+import type { ReportCalendar } from '../reports/report-calendar.js';
 import type { TrendPoint } from '../reports/trend.js';
 import type { ReviewQueue } from '../review/queue/review-queue.js';
-
-const DAY_MS = 86_400_000;
 
 export interface DailyDigest {
   day: string;
@@ -16,18 +14,21 @@ export interface DailyDigest {
   oldestOpen: Array<{ responseId: string; kinds: string[]; createdAt: string; assignee: string | null }>;
 }
 
-export function yesterday(now: number): string {
-  return utcDay(startOfUtcDay(now) - DAY_MS);
+/** The local date before today's, in the reports' time zone. */
+export function yesterday(now: number, calendar: ReportCalendar): string {
+  return calendar.addDays(calendar.dayOf(now), -1);
 }
 
 /** The morning report: figures and ids only, no customer text (it is also posted to the webhook). */
 export async function buildDailyDigest(reports: ReviewReports, queue: ReviewQueue, day: string): Promise<DailyDigest> {
-  const start = Date.parse(`${day}T00:00:00Z`);
-  const end = start + DAY_MS;
+  // Local days of 23, 24 or 25 hours: each bound is a local midnight.
+  const calendar = reports.calendar;
+  const start = calendar.dayStart(day);
+  const end = calendar.dayStart(calendar.addDays(day, 1));
   const [summary, trend, drivers, open] = await Promise.all([
     reports.summary({ from: new Date(start), to: new Date(end) }),
-    reports.trend({ from: new Date(end - 14 * DAY_MS), to: new Date(end) }, 'day'),
-    reports.drivers({ from: new Date(end - 7 * DAY_MS), to: new Date(end) }, 0),
+    reports.trend({ from: new Date(calendar.dayStart(calendar.addDays(day, -13))), to: new Date(end) }, 'day'),
+    reports.drivers({ from: new Date(calendar.dayStart(calendar.addDays(day, -6))), to: new Date(end) }, 0),
     queue.list('open', 10),
   ]);
   return {

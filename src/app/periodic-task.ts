@@ -4,6 +4,8 @@ export interface PeriodicTaskOptions {
   everyMs: number;
   /** Also run once at start, not only after the first interval. */
   runNow?: boolean;
+  /** Run once this long after start (instead of at once, or only after the first interval). */
+  firstAfterMs?: number;
   logger: Logger;
   /** Logged with the error when a run fails; the next run tries again. */
   failure: string;
@@ -19,7 +21,12 @@ export function runPeriodically(task: () => Promise<void>, options: PeriodicTask
     }
   };
   if (options.runNow) void run();
+  const first = options.firstAfterMs === undefined ? undefined : setTimeout(() => void run(), options.firstAfterMs);
+  first?.unref();
   const timer = setInterval(() => void run(), options.everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -216,6 +216,8 @@ export const environmentSchema = z.object({
     .trim()
     .default('UTC')
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Budapest or UTC'),
+  /** Minutes between the background passes that close finished days into report roll-ups; 0 turns them off. */
+  REPORT_CLOSE_EVERY_MINUTES: wholeNumber(0, 1440, 10),
 
   BUSINESS_NAME: z.string().trim().min(1).max(60).default('Example Telecom'),
   CALLBACK_NUMBER: optionalText.pipe(e164.optional()),
@@ -290,7 +292,7 @@ export const environmentSchema = z.object({
     .string()
     .trim()
     .default('07:00')
-    .refine((value) => value === '' || value === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'must be HH:MM (UTC), or off')
+    .refine((value) => value === '' || value === 'off' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), 'must be HH:MM (local time in REPORT_TIME_ZONE), or off')
     .transform((value) => (value === '' || value === 'off' ? undefined : value)),
 }).superRefine((env, context) => {
   if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET) {

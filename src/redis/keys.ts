@@ -45,6 +45,8 @@ export interface Keys {
   rateLimit: (kind: string) => string;
   /** Report roll-ups of a closed day (`D2026-11-01`) or month (`M2026-11`), built from the day counters. */
   reportRollup: (period: string, part: string) => string;
+  /** Held by the instance closing days into roll-ups, so one does the work at a time. */
+  reportCloserLease: () => string;
   /** agentId → the agent's latest display name, kept by the review consumer. */
   agentNames: () => string;
   /** Review queue: one item per response (shares the response's hash tag), its notes, open and closed indexes. */
@@ -156,6 +158,7 @@ export function createKeys(prefix: string, partitions = DEFAULT_PARTITIONS): Key
     signInLimiter: (kind) => `${prefix}signin:${kind}`,
     rateLimit: (kind) => `${prefix}ratelimit:${kind}`,
     reportRollup: (period, part) => `${prefix}rollup:{${period}}:${part}`,
+    reportCloserLease: () => `${prefix}rollup:closer:lease`,
     agentNames: () => `${prefix}agents:names`,
     reviewItem: (responseId) => `${prefix}review:{${responseId}}`,
     reviewItemNotes: (responseId) => `${prefix}review:{${responseId}}:notes`,

@@ -17,3 +17,9 @@ export async function readDayCounters(redis: RedisClient, keys: Keys, days: read
     return Object.fromEntries(Object.entries(merged).map(([field, count]) => [field, String(count)]));
   });
 }
+
+/** Each day's counter hashes, one per partition, unmerged (a reader that sums anyway saves the merge). */
+export async function readPartitionCounters(redis: RedisClient, keys: Keys, days: readonly string[]): Promise<Array<Array<Record<string, string>>>> {
+  const perPartition = await Promise.all(days.flatMap((day) => keys.partitionList.map((partition) => redis.hgetall(keys.dailyCounters(partition, day)))));
+  return days.map((_day, dayIndex) => perPartition.slice(dayIndex * keys.partitions, (dayIndex + 1) * keys.partitions));
+}

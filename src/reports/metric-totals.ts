@@ -1,3 +1,4 @@
+import { TAG_IDS } from '../tagging/taxonomy.js';
 import type { CategoryCounts } from './nps.js';
 
 /** Counts by counter metric (`promoter`, `started`, `tag:wait_time:detractor`, …) for one group of responses. */
@@ -5,7 +6,9 @@ export type MetricTotals = Map<string, number>;
 
 export const CATEGORY_METRICS = ['promoter', 'passive', 'detractor'] as const;
 export const VOLUME_METRICS = ['started', 'completed', 'optedOut', 'partial', 'abandoned'] as const;
-/** Every metric a roll-up keeps: everything but the tag counts, which re-tagging may still move. */
+/** Every tag count a counter hash may hold: `tag:<tag>:<category>`. */
+export const TAG_METRICS: readonly string[] = TAG_IDS.flatMap((tag) => CATEGORY_METRICS.map((category) => `tag:${tag}:${category}`));
+/** The metrics a summary reads from a roll-up (tag counts are read by the drivers and a tag filter). */
 export const ROLLUP_METRICS: readonly string[] = [...CATEGORY_METRICS, ...VOLUME_METRICS];
 
 export interface VolumeCounts {

@@ -2,18 +2,17 @@ import type { RedisClient } from '../redis/redis-client.js';
 import type { Keys } from '../redis/keys.js';
 import { TAG_IDS } from '../tagging/taxonomy.js';
 import { rankAgents, type AgentFigures, type PriorEstimate } from './agent-ranking.js';
-import { startOfUtcDay } from './day-span.js';
 import { tagDrivers, type TagDriver } from './drivers.js';
 import { exampleComments, type ExampleComment } from './example-comments.js';
 import { categoryCounts, mergeTotals, volumeCounts, type MetricTotals, type VolumeCounts } from './metric-totals.js';
 import { npsFigures, type NpsFigures } from './nps.js';
+import { UTC_CALENDAR, type ReportCalendar } from './report-calendar.js';
 import { ReportCounters } from './report-counters.js';
 import type { ReportFilter } from './report-filter.js';
 import { countBuckets, defaultTrendFrom, MAX_TREND_POINTS, trendPoints, type TrendInterval, type TrendPoint } from './trend.js';
 
 /** Fewer scored responses than this and a figure carries a warning. */
 export const LOW_SAMPLE_SIZE = 30;
-const DAY_MS = 86_400_000;
 
 export interface SummaryReport extends NpsFigures {
   lowSample: boolean;
@@ -63,8 +62,9 @@ export class ReviewReports {
     private readonly redis: RedisClient,
     private readonly keys: Keys,
     private readonly now: () => number = Date.now,
+    readonly calendar: ReportCalendar = UTC_CALENDAR,
   ) {
-    this.counters = new ReportCounters(redis, keys, now);
+    this.counters = new ReportCounters(redis, keys, now, calendar);
   }
 
   async summary(filter: ReportFilter): Promise<SummaryReport> {
@@ -85,13 +85,13 @@ export class ReviewReports {
   }
 
   async trend(filter: ReportFilter, interval: TrendInterval): Promise<TrendReport> {
-    const to = filter.to?.getTime() ?? startOfUtcDay(this.now()) + DAY_MS;
-    const from = filter.from?.getTime() ?? defaultTrendFrom(to, interval);
-    if (countBuckets(from, to, interval) > MAX_TREND_POINTS[interval]) {
+    const to = filter.to?.getTime() ?? this.counters.endOfToday();
+    const from = filter.from?.getTime() ?? defaultTrendFrom(to, interval, this.calendar);
+    if (countBuckets(from, to, interval, this.calendar) > MAX_TREND_POINTS[interval]) {
       throw new RangeTooLongError(`the range holds more than ${MAX_TREND_POINTS[interval]} ${interval}s; narrow from/to or use interval=week`);
     }
     const days = await this.counters.dailyTotals(from, to, filter);
-    return { interval, from: new Date(from).toISOString(), to: new Date(to).toISOString(), points: trendPoints(days, from, to, interval, filter.tag) };
+    return { interval, from: new Date(from).toISOString(), to: new Date(to).toISOString(), points: trendPoints(days, from, to, interval, filter.tag, this.calendar) };
   }
 
   /** Every agent ranked against the company (an agent filter picks that agent's row; it does not change the company or the prior). */

@@ -5,10 +5,11 @@ import type { Keys } from '../redis/keys.js';
 import type { ReasonTagger } from '../tagging/tagger.js';
 import { defineLuaCommands } from '../redis/lua-commands.js';
 import { utcDay, type DayOf } from '../store/response-store.js';
+import { ReportRollups } from '../reports/report-rollups.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
-    retagResponse(responseKey: string, countersKey: string, ...args: string[]): Result<number, Context>;
+    retagResponse(responseKey: string, countersKey: string, ...args: string[]): Result<0 | [1] | [1, string, string, string, string, string], Context>;
   }
 }
 
@@ -25,6 +26,15 @@ export interface RetagProgress {
 }
 
 const BATCH = 200;
+
+function parseTags(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 const LEASE_MS = 60_000;
 
 /**
@@ -40,6 +50,7 @@ export class Retagger {
     private readonly tagger: () => ReasonTagger,
     private readonly logger: Logger,
     private readonly dayOf: DayOf = utcDay,
+    private readonly rollups = new ReportRollups(redis, keys),
   ) {
     defineLuaCommands(redis, import.meta.url, [{ name: 'retagResponse', file: 'retag-response.lua', numberOfKeys: 2 }]);
   }
@@ -105,7 +116,13 @@ export class Retagger {
       const tagged = tagger.tag(reason, { score: score ? Number(score) : null });
       const id = ids[index] as string;
       const day = this.dayOf(completedAt ? new Date(completedAt) : new Date());
-      writes.push(this.redis.retagResponse(this.keys.response(id), this.keys.dailyCounters(partition, day), JSON.stringify(tagged.tags), tagged.sentiment, tagger.version, ...tagged.tags));
+      writes.push(
+        this.redis.retagResponse(this.keys.response(id), this.keys.dailyCounters(partition, day), JSON.stringify(tagged.tags), tagged.sentiment, tagger.version, ...tagged.tags).then(async (moved) => {
+          if (moved === 0 || moved.length < 6) return;
+          const [, channel, agentId, campaignId, category, oldTags] = moved as [1, string, string, string, string, string];
+          await this.rollups.adjustTags(day, { channel, agentId, campaignId }, category, parseTags(oldTags), tagged.tags);
+        }),
+      );
       changed += 1;
     });
     await Promise.all(writes);

@@ -11,7 +11,9 @@ import { SupervisorAuth } from '../auth/supervisor-auth.js';
 import type { Config } from '../config/load-config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Keys } from '../redis/keys.js';
+import { ReportCalendar } from '../reports/report-calendar.js';
 import { ReviewReports } from '../reports/review-reports.js';
+import { startReportCloser } from '../reports/rollup-closer.js';
 import type { ResponseStore } from '../store/response-store.js';
 import { runPeriodically } from '../app/periodic-task.js';
 import { FloodCaps } from './queue/flood-caps.js';
@@ -65,7 +67,8 @@ export function createReviewModule(options: ReviewModuleOptions): ReviewModule {
     alertDedupMs: config.ALERT_DEDUP_MINUTES * 60_000,
     alertsPerMinute: config.ALERT_MAX_PER_MINUTE,
   });
-  const reports = new ReviewReports(redis, keys, options.now);
+  const calendar = new ReportCalendar(config.REPORT_TIME_ZONE);
+  const reports = new ReviewReports(redis, keys, options.now, calendar);
   const queue = new ReviewQueue(redis, keys);
   const deliveries = new DeliveryLog(redis, keys, options.onAlertDelivery);
   const alerts =
@@ -96,10 +99,11 @@ export function createReviewModule(options: ReviewModuleOptions): ReviewModule {
   consumer.start();
   const report = (): Promise<void> => reportSuppressed(floodCaps, deliveries, logger);
   const stopReport = runPeriodically(report, { everyMs: 60_000, logger, failure: 'flood cap report failed' });
+  const stopCloser = startReportCloser(redis, keys, reports.counters.rollups, calendar, logger, config.REPORT_CLOSE_EVERY_MINUTES * 60_000);
   const dailyDigest = (day: string): Promise<DailyDigest> => buildDailyDigest(reports, queue, day);
   const stopDigest =
     alerts && config.DIGEST_TIME
-      ? startDigestSchedule({ redis, keys, logger, at: config.DIGEST_TIME, build: dailyDigest, post: (day, digest) => alerts.postDigest(day, digest) })
+      ? startDigestSchedule({ redis, keys, logger, calendar, at: config.DIGEST_TIME, build: dailyDigest, post: (day, digest) => alerts.postDigest(day, digest) })
       : () => undefined;
   return {
     accounts,
@@ -116,6 +120,7 @@ export function createReviewModule(options: ReviewModuleOptions): ReviewModule {
     dailyDigest,
     async close() {
       stopDigest();
+      stopCloser();
       stopReport();
       await report().catch(() => undefined);
       await consumer.stop();

@@ -53,7 +53,7 @@ export function reviewPages(options: ReviewPagesOptions): Router {
   const problem = (response: Response, active: Section, status: number, message: string): void =>
     sendPage(response, status, layout('Cannot show this page', context(response, active), html`<p class="error" role="alert">${message}</p><p><a href="/review">Back to the dashboard</a></p>`));
   const withFilter = async (request: Request, response: Response, active: Section, render: (filter: PageFilter) => Promise<string>): Promise<void> => {
-    const parsed = parsePageFilter(request.query, now());
+    const parsed = parsePageFilter(request.query, now(), review.reports.calendar);
     if (!parsed.ok) return problem(response, active, 400, parsed.error);
     try {
       const agents = await review.reports.agentsSeen(parsed.value.filter);
@@ -144,7 +144,7 @@ export function reviewPages(options: ReviewPagesOptions): Router {
   queueAction('reopen', (id, _request, by) => review.queue.reopen(id, by));
 
   router.get('/daily', async (request, response) => {
-    const day = typeof request.query.day === 'string' && request.query.day !== '' ? request.query.day : yesterday(now());
+    const day = typeof request.query.day === 'string' && request.query.day !== '' ? request.query.day : yesterday(now(), review.reports.calendar);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return problem(response, 'daily', 400, 'day must be a date such as 2026-11-01.');
     const digest = await review.dailyDigest(day);
     sendPage(response, 200, dailyPage(context(response, 'daily'), digest, await recordsById(digest.oldestOpen.map((item) => item.responseId))));

@@ -68,6 +68,8 @@ export async function startTestApp(environment: Record<string, string> = {}, opt
     REDIS_KEY_PREFIX: redis.prefix,
     ...(redis.clusterNodes ? { REDIS_CLUSTER_NODES: redis.clusterNodes } : {}),
     LOG_LEVEL: 'debug',
+    // Tests seed past days after start; a background close mid-seed would roll up half a day. Tests close days themselves.
+    REPORT_CLOSE_EVERY_MINUTES: '0',
     ...environment,
   });
   const client = connectClient({ url: redis.url, clusterNodes: config.REDIS_CLUSTER_NODES });

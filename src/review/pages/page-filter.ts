@@ -1,13 +1,13 @@
-import { startOfUtcDay } from '../../reports/day-span.js';
+import type { ReportCalendar } from '../../reports/report-calendar.js';
 import type { ReportFilter } from '../../reports/report-filter.js';
 import type { TrendInterval } from '../../reports/trend.js';
 import { TAG_IDS } from '../../tagging/taxonomy.js';
 import { agentLabel, matchAgent, type AgentMatch, type AgentOption } from '../agent-match.js';
 import { describeQueryIssues, trendQuerySchema } from '../query-schemas.js';
+import { datesAsLocalDays } from '../local-dates.js';
 import { channelLabel, FILTER_CHANNELS, tagLabel } from './labels.js';
 import { html, type SafeHtml } from '../../http/html.js';
 
-const DAY_MS = 86_400_000;
 /** The pages open on the last 30 days (today included) unless the filter names a range. */
 export const DEFAULT_PAGE_DAYS = 30;
 const FIELDS = ['from', 'to', 'channel', 'campaignId', 'agent', 'tag', 'interval'] as const;
@@ -28,7 +28,7 @@ export interface PageFilter {
   agentMatch: AgentMatch | null;
 }
 
-export function parsePageFilter(query: Record<string, unknown>, now: number): { ok: true; value: PageFilter } | { ok: false; error: string } {
+export function parsePageFilter(query: Record<string, unknown>, now: number, calendar: ReportCalendar): { ok: true; value: PageFilter } | { ok: false; error: string } {
   const read = (field: string): string => (typeof query[field] === 'string' ? query[field].trim() : '');
   const values = Object.fromEntries(FIELDS.map((field) => [field, read(field)])) as PageFilter['values'];
   // Links bookmarked before the field took names carry `agentId`.
@@ -37,8 +37,9 @@ export function parsePageFilter(query: Record<string, unknown>, now: number): { 
   const { agent: _agent, ...checked } = values;
   const parsed = trendQuerySchema.safeParse(checked);
   if (!parsed.success) return { ok: false, error: describeQueryIssues(parsed.error) };
-  const { interval, ...filter } = parsed.data;
-  if (!filter.from && !filter.to) filter.from = new Date(startOfUtcDay(now) - (DEFAULT_PAGE_DAYS - 1) * DAY_MS);
+  const { interval, ...parsedFilter } = parsed.data;
+  const filter = datesAsLocalDays(parsedFilter, checked, calendar);
+  if (!filter.from && !filter.to) filter.from = new Date(calendar.dayStart(calendar.addDays(calendar.dayOf(now), -(DEFAULT_PAGE_DAYS - 1))));
   const set = FIELDS.filter((field) => values[field] !== '').map((field): [string, string] => [field, values[field]]);
   return { ok: true, value: { filter, interval, values, queryString: set.length ? `?${new URLSearchParams(set).toString()}` : '', agents: [], agentMatch: null } };
 }
