@@ -1,7 +1,6 @@
 import type { RedisClient } from '../../src/redis/redis-client.js';
 import { SupervisorAccounts } from '../../src/auth/supervisor-accounts.js';
 import { createKeys, type Keys } from '../../src/redis/keys.js';
-import { ReportRollups } from '../../src/reports/report-rollups.js';
 import { ReviewQueue } from '../../src/review/queue/review-queue.js';
 import { ResponseStore } from '../../src/store/response-store.js';
 import type { TranscriptTurn } from '../../src/store/response-record.js';
@@ -105,7 +104,10 @@ export async function writeLegacyStore(redis: RedisClient, prefix: string): Prom
   await redis.xgroup('CREATE', keys.events(0), 'review', '$');
   await survey(store, { id: ids.voiceDetractorUnhandled, channel: 'voice', at: daysAgo(4, 16), score: 2, reason: 'Nobody solved my problem', tags: [], agentId: 'agent-7', phone: '+15551230003' });
   const rollupDay = daysAgo(5, 0).toISOString().slice(0, 10);
-  await new ReportRollups(redis, keys).ensure([`D${rollupDay}`]);
+  // That day's roll-up in the old format (marked `_built`, which today's readers do not take, so they rebuild it).
+  const agentParts = ['agents:*', 'agents:c=chat', 'agents:c=voice'];
+  await redis.hset(keys.reportRollup(`D${rollupDay}`, 'totals'), '_built', '1', '_parts', JSON.stringify(agentParts), '*|total', '2', '*|promoters', '1', '*|detractors', '1');
+  for (const part of agentParts) await redis.hset(keys.reportRollup(`D${rollupDay}`, part), 'agent-1|promoters', part === 'agents:c=voice' ? '0' : '1');
   await new SupervisorAccounts(redis, keys).add(LEGACY_SUPERVISOR.username, LEGACY_SUPERVISOR.password);
   await redis.set(keys.idleChatCursor(0), String(daysAgo(4, 15).getTime()));
   // The old contact import's erasure index held `campaignId:contactId`.
