@@ -41,7 +41,7 @@ describe('flood caps on review items and detractor alerts', () => {
     for (const item of opened.splice(0)) await item.close();
   });
 
-  it('when one caller gives four detractor surveys, then the queue takes the first two, the CRM hears once, another caller is not held back, and "suppressed" is logged and counted', async () => {
+  it('when one caller gives four detractor surveys, then the queue takes two of them, the CRM hears once, another caller is not held back, and "suppressed" is logged and counted', async () => {
     const receiver = await new WebhookReceiver().start();
     opened.push(receiver);
     const app = await open(receiver, { REVIEW_MAX_PER_SOURCE_PER_DAY: '2' });
