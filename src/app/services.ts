@@ -21,6 +21,7 @@ import { PublicRateLimits, rateLimitSettings } from '../http/rate-limits.js';
 import { DoNotCallList } from '../store/do-not-call-list.js';
 import { REPLICA_WAIT_MS, ResponseStore } from '../store/response-store.js';
 import { getTagger } from '../tagging/tagger.js';
+import { warmUpReading } from '../tagging/warm-up.js';
 import { SurveyConversation } from '../survey/survey-conversation.js';
 import { ResponseEraser } from '../privacy/response-eraser.js';
 import { Retagger } from '../retagging/retagger.js';
@@ -98,6 +99,7 @@ export interface ServiceOptions {
 /** The services on this Redis, once its keyspace is known to be the one this configuration expects (KeyspaceError otherwise). */
 export async function startServices(config: Config, logger: Logger, redis: RedisClient, options: ServiceOptions = {}): Promise<Services> {
   const keys = await openKeyspace(redis, config.REDIS_KEY_PREFIX, config.REDIS_PARTITIONS);
+  warmUpReading();
   return createServices(config, logger, redis, keys, options);
 }
 
