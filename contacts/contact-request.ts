@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SURVEY_LANGUAGE_CODES, isSurveyLanguage } from '../src/survey/messages/languages.js';
 import { canonicalTimeZone, toE164 } from '../voice/campaigns/contact-fields.js';
+import { optionalSurveyLanguage, optionalText } from '../voice/campaigns/campaign-schemas.js';
 
 export const CONTACT_CHANNELS = ['voice', 'sms', 'whatsapp', 'chat', 'any'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -12,13 +12,6 @@ export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 /** Ids end up inside Redis hash tags and BullMQ job ids: no braces, spaces or `|`. */
 const idText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[A-Za-z0-9._:@#/+=-]+$/, 'may hold only letters, digits and . _ : @ # / + = -');
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((value) => (value ? value : undefined));
 
 const phone = z
   .string()
@@ -64,13 +57,7 @@ export const contactEndedSchema = z
     agentId: z.string().trim().max(64).regex(/^[^|\s]+$/, 'must not contain spaces or |').optional(),
     agentName: optionalText(100),
     customerName: optionalText(200),
-    language: optionalText(8).pipe(
-      z
-        .string()
-        .transform((code) => code.toLowerCase())
-        .refine((code) => isSurveyLanguage(code), `must be one of ${SURVEY_LANGUAGE_CODES.join(', ')}`)
-        .optional(),
-    ),
+    language: optionalSurveyLanguage(),
     timezone: timezone.optional(),
     channel: z.enum(CONTACT_CHANNELS, { message: `must be one of ${CONTACT_CHANNELS.join(', ')}` }),
     endedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-03-10T16:00:00Z' }),

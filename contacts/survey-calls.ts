@@ -1,15 +1,7 @@
+import type { ContactSurveyCall } from '../voice/campaigns/contact-survey-calls.js';
+
 /** A contact to survey by phone, handed to the dialer. */
-export interface SurveyCall {
-  /** The contact id the contact-centre platform gave, for the logs. */
-  contactId: string;
-  phone: string;
-  timezone: string;
-  language?: string;
-  customerId?: string;
-  customerName?: string;
-  agentId?: string;
-  agentName?: string;
-}
+export type SurveyCall = ContactSurveyCall;
 
 /** Where the dialer keeps the call: its campaign and contact, whose audit shows every attempt. */
 export interface QueuedSurveyCall {

@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { ConfigError } from '../config/config-error.js';
 import { loadEnvFile } from '../config/env-file.js';
 import { loadConfig } from '../config/load-config.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
-import { runningServerPort, startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.js';
+import { serviceRedis } from './service-redis.js';
 import { KeyspaceError } from '../store/keyspace.js';
 import { migrateKeyspace, MigrationError, type MigrationReport } from '../store/migration/migrate-keyspace.js';
 
@@ -50,18 +49,7 @@ async function main(): Promise<number> {
     console.error('migrate-keyspace moves a single Redis: unset REDIS_CLUSTER_NODES and point REDIS_URL at the Redis written before partitions (move the data to a cluster afterwards).');
     return 1;
   }
-  let embedded: EmbeddedRedis | undefined;
-  let url = config.REDIS_URL;
-  if (!url) {
-    // The same Redis as `npm start` without REDIS_URL: its private server on REDIS_DATA_DIR.
-    const dataDir = resolve(config.REDIS_DATA_DIR);
-    const port = runningServerPort(dataDir);
-    if (port) url = `redis://127.0.0.1:${port}`;
-    else {
-      embedded = await startEmbeddedRedis({ dataDir, appendfsync: 'always' });
-      url = embedded.url;
-    }
-  }
+  const { url, embedded } = await serviceRedis(config);
   // Long scans and scripts: no request-path timeouts here.
   const redis = connectRedis(url, { commandTimeout: undefined, maxRetriesPerRequest: 3, enableOfflineQueue: true });
   try {

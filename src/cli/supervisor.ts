@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { AccountError, SupervisorAccounts } from '../auth/supervisor-accounts.js';
 import { ConfigError } from '../config/config-error.js';
 import { loadEnvFile } from '../config/env-file.js';
 import { loadConfig } from '../config/load-config.js';
 import { connectRedis, untilReady } from '../redis/connect.js';
-import { runningServerPort, startEmbeddedRedis, type EmbeddedRedis } from '../redis/embedded-redis.js';
+import { serviceRedis } from './service-redis.js';
 import { createKeys } from '../redis/keys.js';
 
 const USAGE = `Usage: npm run -s supervisor -- <command>
@@ -32,18 +31,7 @@ async function main(): Promise<number> {
   }
   loadEnvFile();
   const config = loadConfig();
-  let embedded: EmbeddedRedis | undefined;
-  let url = config.REDIS_URL;
-  if (!url) {
-    // Same Redis as `npm start` without REDIS_URL: its private server (running or not) on REDIS_DATA_DIR.
-    const dataDir = resolve(config.REDIS_DATA_DIR);
-    const port = runningServerPort(dataDir);
-    if (port) url = `redis://127.0.0.1:${port}`;
-    else {
-      embedded = await startEmbeddedRedis({ dataDir, appendfsync: 'always' });
-      url = embedded.url;
-    }
-  }
+  const { url, embedded } = await serviceRedis(config);
   const redis = connectRedis(url);
   try {
     await untilReady(redis);

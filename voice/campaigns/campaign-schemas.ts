@@ -56,13 +56,24 @@ export const contactsRequestSchema = z.object({
   contacts: z.array(z.unknown()).min(1, 'give at least one contact').max(MAX_JSON_CONTACTS, `at most ${MAX_JSON_CONTACTS} contacts per request; upload more as text/csv`),
 });
 
-const optionalText = (max: number) =>
+/** Text that may be absent, null or blank (all read as absent). */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
     .nullish()
     .transform((value) => (value ? value : undefined));
+
+/** A survey language code, any case, read lower-case; absent when blank. */
+export const optionalSurveyLanguage = () =>
+  optionalText(8).pipe(
+    z
+      .string()
+      .transform((code) => code.toLowerCase())
+      .refine((code) => isSurveyLanguage(code), `must be one of ${SURVEY_LANGUAGE_CODES.join(', ')}`)
+      .optional(),
+  );
 
 /** Report counters are keyed by agent id with `|` separators, so an id carries neither `|` nor spaces. */
 const optionalId = (max: number) => optionalText(max).pipe(z.string().regex(/^[^|\s]+$/, 'must not contain spaces or |').optional());
@@ -75,13 +86,7 @@ export const contactRowSchema = z.object({
   customerId: optionalId(100),
   agentId: optionalId(64),
   agentName: optionalText(100),
-  language: optionalText(8).pipe(
-    z
-      .string()
-      .transform((code) => code.toLowerCase())
-      .refine((code) => isSurveyLanguage(code), `must be one of ${SURVEY_LANGUAGE_CODES.join(', ')}`)
-      .optional(),
-  ),
+  language: optionalSurveyLanguage(),
 });
 
 export const dncRequestSchema = z.object({

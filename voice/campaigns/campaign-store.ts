@@ -74,6 +74,25 @@ function decodeAttempt(hash: Record<string, string>): Attempt | null {
 
 
 /** Campaigns, their contacts, counts and dialing audit in Redis. State changes of a contact go through ContactTransitions. */
+/** The stored hash of a campaign just created: a draft with no contacts yet. */
+export function newCampaignFields(settings: CampaignSettings, now: Date): Record<string, string> {
+  return {
+    name: settings.name,
+    callsPerSecond: String(settings.callsPerSecond),
+    windowStart: String(settings.window.start),
+    windowEnd: String(settings.window.end),
+    maxAttempts: String(settings.maxAttempts),
+    retryAfterMinutes: String(settings.retryAfterMinutes),
+    channel: settings.channel ?? 'voice',
+    ...(settings.fallback ? { fallback: settings.fallback } : {}),
+    status: 'draft',
+    createdAt: now.toISOString(),
+    contacts: '0',
+    fed: '0',
+    ...(settings.messages ? { messages: JSON.stringify(settings.messages) } : {}),
+  };
+}
+
 export class CampaignStore {
   constructor(
     private readonly redis: RedisClient,
@@ -85,21 +104,7 @@ export class CampaignStore {
     const campaign: Campaign = { id, ...settings, status: 'draft', createdAt: now.toISOString(), contacts: 0 };
     await this.redis
       .multi()
-      .hset(this.keys.campaign(id), {
-        name: settings.name,
-        callsPerSecond: String(settings.callsPerSecond),
-        windowStart: String(settings.window.start),
-        windowEnd: String(settings.window.end),
-        maxAttempts: String(settings.maxAttempts),
-        retryAfterMinutes: String(settings.retryAfterMinutes),
-        channel: settings.channel ?? 'voice',
-        ...(settings.fallback ? { fallback: settings.fallback } : {}),
-        status: 'draft',
-        createdAt: campaign.createdAt,
-        contacts: '0',
-        fed: '0',
-        ...(settings.messages ? { messages: JSON.stringify(settings.messages) } : {}),
-      })
+      .hset(this.keys.campaign(id), newCampaignFields(settings, now))
       .hset(this.keys.campaignCounts(id), emptyCounts())
       .exec();
     await this.redis.zadd(this.keys.campaigns(), now.getTime(), id);

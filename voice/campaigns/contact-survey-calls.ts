@@ -6,6 +6,7 @@ import { defineLuaCommands } from '../../src/redis/lua-commands.js';
 import type { Dialer } from '../dialer/dialer.js';
 import { LEGAL_HOURS } from '../dialer/calling-window.js';
 import { emptyCounts, type Campaign, type CampaignSettings, type ContactDetails } from './campaign-types.js';
+import { newCampaignFields } from './campaign-store.js';
 import { ContactImport } from './contact-import.js';
 import { toDialable } from './contact-fields.js';
 
@@ -101,20 +102,7 @@ export class ContactSurveyCalls {
     const id = CONTACT_SURVEYS_CAMPAIGN_ID;
     const settings = CONTACT_SURVEYS_CAMPAIGN;
     const now = this.clock();
-    const fields = {
-      name: settings.name,
-      callsPerSecond: String(settings.callsPerSecond),
-      windowStart: String(settings.window.start),
-      windowEnd: String(settings.window.end),
-      maxAttempts: String(settings.maxAttempts),
-      retryAfterMinutes: String(settings.retryAfterMinutes),
-      channel: settings.channel ?? 'voice',
-      ...(settings.fallback ? { fallback: settings.fallback } : {}),
-      status: 'draft',
-      createdAt: now.toISOString(),
-      contacts: '0',
-      fed: '0',
-    };
+    const fields = newCampaignFields(settings, now);
     const counts = Object.entries(emptyCounts()).flatMap(([state, count]) => [state, String(count)]);
     await this.redis.createCampaignIfAbsent(this.keys.campaign(id), this.keys.campaignCounts(id), ...Object.entries(fields).flat(), '--', ...counts);
     await this.redis.zadd(this.keys.campaigns(), 'NX', now.getTime(), id);
