@@ -10,7 +10,7 @@ export const SURVEY_CHANNELS = ['sms', 'whatsapp', 'voice'] as const;
 export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 
 /** Ids end up inside Redis hash tags and BullMQ job ids: no braces, spaces or `|`. */
-const idText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[A-Za-z0-9._:@#/+=-]+$/, 'may hold only letters, digits and . _ : @ # / + = -');
+const idText = (max: number) => z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(/^[A-Za-z0-9._:@#/+=-]+$/, 'may hold only letters, digits and . _ : @ # / + = -');
 
 
 const phone = z
