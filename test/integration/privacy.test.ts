@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.js';
 import { signSurveyFields } from '../../src/links/signed-link.js';
 import { sendChatMessage } from '../support/chat-client.js';
 import { DirectLineClient } from '../webchat/direct-line-client.js';
@@ -8,15 +9,6 @@ import { callFields, newCallSid, postTwilioWebhook } from '../support/twilio-web
 
 const DAY = 86_400_000;
 const SIGNING_SECRET = 'privacy-test-signing-secret-0123456789';
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('privacy', () => {
   let app: TestApp;

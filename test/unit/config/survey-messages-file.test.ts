@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/config/config-error.js';
 import { loadConfig } from '../../../src/config/load-config.js';
+import { problemsOf } from './config-problems.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'survey-messages-'));
 
@@ -11,16 +11,6 @@ function fileWith(name: string, content: string): string {
   const path = join(directory, name);
   writeFileSync(path, content);
   return path;
-}
-
-function problemsOf(environment: Record<string, string>): string[] {
-  try {
-    loadConfig(environment);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
 }
 
 describe('SURVEY_MESSAGES_FILE and the other language settings at start-up', () => {
